@@ -1,0 +1,56 @@
+package com.reelay.core.nemo;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What NemoVideo accepts as an upload: the one place these rules live. */
+public final class AcceptedMedia {
+
+    /** Lower-case file extensions NemoVideo accepts. */
+    public static final List<String> EXTENSIONS =
+            List.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
+
+    /** 200 MB per file. */
+    public static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
+
+    private AcceptedMedia() {
+    }
+
+    /** The extension of {@code filename} if it is one NemoVideo accepts ("jpeg" counts as jpg). */
+    public static Optional<String> acceptedExtension(String filename) {
+        if (filename == null) {
+            return Optional.empty();
+        }
+        int dot = filename.lastIndexOf('.');
+        if (dot < 0 || dot == filename.length() - 1) {
+            return Optional.empty();
+        }
+        String ext = filename.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (ext.equals("jpeg")) {
+            ext = "jpg";
+        }
+        return EXTENSIONS.contains(ext) ? Optional.of(ext) : Optional.empty();
+    }
+
+    public static boolean isAccepted(String filename) {
+        return acceptedExtension(filename).isPresent();
+    }
+
+    public static boolean fitsSizeLimit(long bytes) {
+        return bytes >= 0 && bytes <= MAX_FILE_BYTES;
+    }
+
+    /** The name to upload under: the service knows "jpg", not "jpeg". */
+    public static String uploadName(String filename) {
+        if (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".jpeg")) {
+            return filename.substring(0, filename.length() - 5) + ".jpg";
+        }
+        return filename;
+    }
+
+    /** "mp4, mov, …" for people. */
+    public static String describe() {
+        return String.join(", ", EXTENSIONS);
+    }
+}

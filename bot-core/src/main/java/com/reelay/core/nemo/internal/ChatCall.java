@@ -1,0 +1,378 @@
+package com.reelay.core.nemo.internal;
+
+import com.reelay.core.nemo.AgentEvent;
+import com.reelay.core.nemo.ChatListener;
+import com.reelay.core.nemo.ChatReply;
+import com.reelay.core.nemo.ChatStream;
+import com.reelay.core.nemo.NemoAuth;
+import com.reelay.core.nemo.NemoException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
+import okio.Okio;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One chat message and the agent's streamed reply ({@code POST /run_sse}).
+ *
+ * <p>The message is sent at most once to a service that may accept it: only a failed connect is
+ * retried (the request never left), and a refusal that comes instead of a stream (1001, 429) is
+ * retried once, because the service refused the message rather than accepting it. Everything
+ * after the stream opened is final: a dropped connection is {@code StreamBroken}.
+ *
+ * <p>Framing is okhttp-sse's ({@link EventSources#processResponse}); the body is only watched by
+ * a {@link CommentSpotter} because okhttp-sse drops {@code :} comment lines silently. Two timers on
+ * the shared scheduler watch the stream: the overall limit, and the idle limit — time since the
+ * last event that was not a heartbeat, counted from the start so that total silence times out too.
+ */
+public final class ChatCall implements ChatStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCall.class);
+    private static final String WHERE = "POST /run_sse";
+
+    private final ChatRuntime runtime;
+    private final NemoAuth auth;
+    private final String body;
+    private final ChatListener listener;
+    private final java.util.function.Consumer<ChatStream> onDone;
+    private final CompletableFuture<ChatReply> reply = new CompletableFuture<>();
+    private final AtomicBoolean done = new AtomicBoolean();
+    private final AgentEventDecoder decoder = new AgentEventDecoder();
+    private final StringBuilder text = new StringBuilder();
+    private final List<String> tools = new ArrayList<>();
+    private final long startedNanos = System.nanoTime();
+
+    private volatile long lastProgressNanos = startedNanos;
+    private volatile Call current;
+    private volatile EventSource source;
+    private volatile Timers.Scheduled overallTimer;
+    private volatile Timers.Scheduled idleTimer;
+    private volatile Timers.Scheduled retryTimer;
+    private volatile boolean refreshed;
+    private volatile boolean waited;
+
+    public ChatCall(ChatRuntime runtime, NemoAuth auth, String sessionId, String message, ChatListener listener,
+                    java.util.function.Consumer<ChatStream> onDone) {
+        this.runtime = runtime;
+        this.auth = auth;
+        this.listener = listener;
+        this.onDone = onDone;
+        this.body = Json.write(Map.of(
+                "app_name", "nemo_agent",
+                "user_id", "me",
+                "session_id", sessionId,
+                "new_message", Map.of("parts", List.of(Map.of("text", message)))));
+    }
+
+    /** Starts the timers and sends the message. */
+    public void start() {
+        overallTimer = runtime.timers().schedule(() -> fail(new NemoException.StreamTimedOut(false,
+                WHERE + ": no end after " + runtime.settings().streamTimeout().toMillis() + " ms")),
+                runtime.settings().streamTimeout());
+        idleTimer = runtime.timers().schedule(this::checkIdle, runtime.settings().streamIdleTimeout());
+        attempt();
+    }
+
+    @Override
+    public CompletableFuture<ChatReply> reply() {
+        return reply;
+    }
+
+    @Override
+    public void cancel() {
+        fail(new NemoException.Cancelled(WHERE + ": cancelled"));
+    }
+
+    /** Sends the message with the identity's current token, fetching one off-thread when needed. */
+    private void attempt() {
+        if (done.get()) {
+            return;
+        }
+        Optional<String> token = runtime.http().tokens().usableToken(auth);
+        if (token.isPresent()) {
+            open(token.get());
+            return;
+        }
+        runtime.worker().execute(() -> {
+            try {
+                open(runtime.http().tokens().tokenFor(auth));
+            } catch (NemoException e) {
+                fail(e);
+            } catch (RuntimeException e) {
+                fail(new NemoException.Unexpected(0, WHERE + ": " + e.getClass().getSimpleName()));
+            }
+        });
+    }
+
+    /** Connects, retrying (resilience4j, on the shared scheduler) only connects that never reached the service. */
+    private void open(String token) {
+        runtime.http().retries().connectOnly()
+                .executeCompletionStage(runtime.scheduler(), () -> connectOnce(token))
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        notAnswered(unwrap(failure));
+                    }
+                });
+    }
+
+    private CompletionStage<Void> connectOnce(String token) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        if (done.get()) {
+            answered.completeExceptionally(new CancellationException());
+            return answered;
+        }
+        Request request = new Request.Builder()
+                .url(runtime.url())
+                .post(new OneShotJsonBody(body))
+                .header("Accept", "text/event-stream")
+                .tag(BearerToken.class, new BearerToken(token))
+                .build();
+        Call call = runtime.sse().newCall(request);
+        current = call;
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                answered.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                answered.complete(null);
+                onAnswer(response, token);
+            }
+        });
+        if (done.get()) {
+            call.cancel();
+        }
+        return answered;
+    }
+
+    private void notAnswered(Throwable failure) {
+        if (done.get()) {
+            return;
+        }
+        String what = failure.getClass().getSimpleName();
+        if (RetryPolicies.isConnectFailure(failure)) {
+            fail(new NemoException.Unavailable(0, WHERE + ": cannot connect (" + what + ")", failure));
+        } else {
+            // The request may have reached the service: it must not be sent again.
+            fail(new NemoException.StreamBroken(WHERE + ": no answer (" + what + ")", failure));
+        }
+    }
+
+    private void onAnswer(Response response, String token) {
+        try (response) {
+            if (done.get()) {
+                return;
+            }
+            if (response.isSuccessful() && isEventStream(response.body().contentType())) {
+                ResponseBody original = response.body();
+                ResponseBody watched = ResponseBody.create(
+                        Okio.buffer(new CommentSpotter(original.source(), this::onComment)),
+                        original.contentType(), original.contentLength());
+                EventSources.processResponse(response.newBuilder().body(watched).build(), new StreamListener());
+                return;
+            }
+            refused(response, token);
+        } catch (RuntimeException e) {
+            fail(new NemoException.Unexpected(0, WHERE + ": " + e.getClass().getSimpleName()));
+        }
+    }
+
+    /** The service answered with something other than a stream: it did not take the message. */
+    private void refused(Response response, String token) {
+        String answer;
+        try {
+            answer = response.body().string();
+        } catch (IOException e) {
+            fail(new NemoException.StreamBroken(WHERE + ": the refusal could not be read", e));
+            return;
+        }
+        Envelope envelope = Envelope.read(response.code(), answer);
+        ServiceError error = envelope.isSuccess()
+                ? new ServiceError(0, response.code(), "the answer is not an event stream", null, null)
+                : envelope.error().withRetryAfter(RetryAfter.parse(response.header("Retry-After"),
+                        runtime.http().clock()));
+        if (error.isTokenRejection() && auth.isAnonymous() && !refreshed) {
+            refreshed = true;
+            LOG.info("{}: token rejected before the message was taken; getting a new one and sending once more", WHERE);
+            runtime.worker().execute(() -> {
+                try {
+                    open(runtime.http().tokens().refresh(auth, token));
+                } catch (NemoException e) {
+                    fail(e);
+                }
+            });
+            return;
+        }
+        if (error.isRateLimit() && !waited) {
+            waited = true;
+            Duration wait = runtime.http().errors().rateLimitWait(error.retryAfter());
+            LOG.info("{}: rate limited before the message was taken; sending once more in {} ms", WHERE, wait.toMillis());
+            retryTimer = runtime.timers().schedule(this::attempt, wait);
+            return;
+        }
+        fail(runtime.http().errors().toException(error, WHERE, auth, false));
+    }
+
+    private void onComment() {
+        if (!done.get()) {
+            deliver(new AgentEvent.Heartbeat());
+        }
+    }
+
+    private void deliver(AgentEvent event) {
+        if (!(event instanceof AgentEvent.Heartbeat)) {
+            lastProgressNanos = System.nanoTime();
+        }
+        if (event instanceof AgentEvent.TextChunk) {
+            text.append(((AgentEvent.TextChunk) event).text());
+        } else if (event instanceof AgentEvent.ToolCall) {
+            String name = ((AgentEvent.ToolCall) event).name();
+            if (name != null && !name.isBlank()) {
+                tools.add(name);
+            }
+        }
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("chat listener failed on a {} event: {}", event.getClass().getSimpleName(), e.getClass().getName());
+        }
+    }
+
+    private void checkIdle() {
+        if (done.get()) {
+            return;
+        }
+        long limit = runtime.settings().streamIdleTimeout().toNanos();
+        long quiet = System.nanoTime() - lastProgressNanos;
+        if (quiet >= limit) {
+            fail(new NemoException.StreamTimedOut(true,
+                    WHERE + ": no progress for " + TimeUnit.NANOSECONDS.toMillis(quiet) + " ms"));
+        } else {
+            idleTimer = runtime.timers().schedule(this::checkIdle, Duration.ofNanos(limit - quiet));
+        }
+    }
+
+    private void finish() {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        stopTimers();
+        ChatReply result = new ChatReply(text.toString(), tools);
+        LOG.info("{}: reply complete ({} chars, tools {}) in {} ms", WHERE, result.text().length(),
+                result.toolsUsed(), elapsedMillis());
+        onDone.accept(this);
+        reply.complete(result);
+    }
+
+    private void fail(NemoException failure) {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        stopTimers();
+        Call call = current;
+        if (call != null) {
+            call.cancel();
+        }
+        EventSource open = source;
+        if (open != null) {
+            open.cancel();
+        }
+        LOG.info("{}: ended with {} after {} ms: {}", WHERE, failure.getClass().getSimpleName(), elapsedMillis(),
+                failure.getMessage());
+        onDone.accept(this);
+        reply.completeExceptionally(failure);
+    }
+
+    private void stopTimers() {
+        for (Timers.Scheduled timer : new Timers.Scheduled[] {overallTimer, idleTimer, retryTimer}) {
+            if (timer != null) {
+                timer.cancel();
+            }
+        }
+    }
+
+    private long elapsedMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    private static boolean isEventStream(MediaType type) {
+        return type != null && type.type().equals("text") && type.subtype().equals("event-stream");
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** okhttp-sse's callbacks, all on the thread reading the stream. */
+    private final class StreamListener extends EventSourceListener {
+
+        @Override
+        public void onOpen(EventSource eventSource, Response response) {
+            source = eventSource;
+            if (done.get()) {
+                eventSource.cancel();
+                return;
+            }
+            LOG.debug("{}: stream open", WHERE);
+        }
+
+        @Override
+        public void onEvent(EventSource eventSource, String id, String type, String data) {
+            if (done.get()) {
+                eventSource.cancel();
+                return;
+            }
+            List<AgentEvent> events;
+            try {
+                events = decoder.decode(data);
+            } catch (AgentEventDecoder.StreamError e) {
+                fail(runtime.http().errors().toException(e.error(), WHERE, auth, true));
+                return;
+            }
+            for (AgentEvent event : events) {
+                if (done.get()) {
+                    return;
+                }
+                deliver(event);
+            }
+        }
+
+        @Override
+        public void onClosed(EventSource eventSource) {
+            finish();
+        }
+
+        @Override
+        public void onFailure(EventSource eventSource, Throwable t, Response response) {
+            if (!done.get()) {
+                fail(new NemoException.StreamBroken(WHERE + ": the stream broke ("
+                        + (t == null ? "no cause" : t.getClass().getSimpleName()) + ")", t));
+            }
+        }
+    }
+}
