@@ -1,0 +1,25 @@
+package com.reelay.core.chat;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How the engine speaks through a platform. Implementations queue, pace and retry as their
+ * platform requires; futures complete when the platform accepted the message (or failed).
+ * {@code requestId} is the id the adapter gave the {@link Inbound} being answered, so it can
+ * answer in context (reply to the person's message, use a Discord interaction); it is empty for
+ * messages that answer nothing in particular (e.g. a link posted after a restart).
+ */
+public interface ChatOutput {
+
+    Capabilities capabilities();
+
+    CompletableFuture<MessageRef> send(ChatRef chat, String requestId, Reply reply);
+
+    /** Replaces a sent message's text and buttons. Editing to the same content is a success. */
+    CompletableFuture<Void> edit(MessageRef message, Reply reply);
+
+    CompletableFuture<MessageRef> sendVideo(ChatRef chat, String requestId, FinishedVideo video);
+
+    /** Best effort; never fails the caller. */
+    void showActivity(ChatRef chat, Activity activity);
+}

@@ -1,0 +1,42 @@
+package com.reelay.core.conversation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One chat's requests, one at a time and in order. Only the engine's lane map touches a lane
+ * (inside its atomic compute calls), which is what keeps offer/next/idle free of races.
+ */
+final class ChatLane {
+
+    private final ArrayDeque<LaneRequest> waiting = new ArrayDeque<>();
+    private LaneRequest running;
+
+    /** Returns 0 if {@code request} may start now, else its place in line (1 = next). */
+    int offer(LaneRequest request) {
+        if (running == null) {
+            running = request;
+            return 0;
+        }
+        waiting.add(request);
+        return waiting.size();
+    }
+
+    /** The running request finished: returns the next one to start (now running), or null if idle. */
+    LaneRequest next() {
+        running = waiting.poll();
+        return running;
+    }
+
+    /** Drops every waiting request and returns them. */
+    List<LaneRequest> dropWaiting() {
+        List<LaneRequest> dropped = new ArrayList<>(waiting);
+        waiting.clear();
+        return dropped;
+    }
+
+    boolean isRunning() {
+        return running != null;
+    }
+}

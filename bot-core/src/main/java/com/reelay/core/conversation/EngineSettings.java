@@ -1,0 +1,37 @@
+package com.reelay.core.conversation;
+
+import java.time.Duration;
+
+/**
+ * How the engine paces itself.
+ *
+ * @param maxConcurrentRequests requests (across all chats) running at once; the rest wait their turn
+ * @param workerThreads         threads for blocking NemoVideo calls (session, state, upload, export)
+ * @param editInterval          at most one progress edit per this interval per message
+ * @param maxFilesPerRequest    files accepted in one message
+ * @param maxTextLength         longest prompt accepted (characters)
+ */
+public record EngineSettings(int maxConcurrentRequests, int workerThreads, Duration editInterval,
+                             int maxFilesPerRequest, int maxTextLength) {
+
+    public EngineSettings {
+        if (maxConcurrentRequests < 1 || workerThreads < 1 || maxFilesPerRequest < 1 || maxTextLength < 1) {
+            throw new IllegalArgumentException("engine limits must be positive");
+        }
+        if (editInterval.isNegative()) {
+            throw new IllegalArgumentException("editInterval must not be negative");
+        }
+    }
+
+    public static EngineSettings defaults() {
+        return new EngineSettings(2000, 32, Duration.ofSeconds(3), 10, 4000);
+    }
+
+    public EngineSettings withEditInterval(Duration interval) {
+        return new EngineSettings(maxConcurrentRequests, workerThreads, interval, maxFilesPerRequest, maxTextLength);
+    }
+
+    public EngineSettings withMaxConcurrentRequests(int max) {
+        return new EngineSettings(max, workerThreads, editInterval, maxFilesPerRequest, maxTextLength);
+    }
+}

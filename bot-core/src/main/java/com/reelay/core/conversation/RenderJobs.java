@@ -1,0 +1,96 @@
+package com.reelay.core.conversation;
+
+import com.reelay.core.chat.Action;
+import com.reelay.core.chat.ChatOutput;
+import com.reelay.core.chat.ChatRef;
+import com.reelay.core.chat.FinishedVideo;
+import com.reelay.core.chat.Reply;
+import com.reelay.core.nemo.NemoAuth;
+import com.reelay.core.nemo.NemoClient;
+import com.reelay.core.nemo.RenderState;
+import com.reelay.core.nemo.RenderStatus;
+import com.reelay.core.store.ReelayStore;
+import com.reelay.core.store.RenderJob;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches exports until their link (or failure) reaches the chat. A job is watched at most once
+ * per process, and marked delivered in the store only after the platform took the message: a
+ * restart resumes every job not yet delivered.
+ */
+final class RenderJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(RenderJobs.class);
+
+    private final NemoClient client;
+    private final ReelayStore store;
+    private final Clock clock;
+    private final Set<String> watching = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<RenderStatus>> polls = ConcurrentHashMap.newKeySet();
+    private boolean closed;
+
+    RenderJobs(NemoClient client, ReelayStore store, Clock clock) {
+        this.client = client;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    void watch(RenderJob job, NemoAuth auth, ChatOutput out, ProgressMessage progress) {
+        CompletableFuture<RenderStatus> poll;
+        synchronized (this) {
+            // After close, the job waits in the store for the next start: never watch it twice.
+            if (closed || !watching.add(job.renderId())) {
+                return;
+            }
+            poll = client.awaitRender(auth, job.renderId(), status -> progress.update(Phrases.rendering(status.progress())));
+            polls.add(poll);
+        }
+        poll.handle((status, error) -> {
+            polls.remove(poll);
+            return deliver(job, status, error, out, progress);
+        }).thenCompose(f -> f).whenComplete((ignored, error) -> {
+            watching.remove(job.renderId());
+            if (error != null) {
+                log.warn("render outcome not delivered chat={} render={}: {}", job.chatKey(), job.renderId(), error.toString());
+            }
+        });
+    }
+
+    private CompletableFuture<Void> deliver(RenderJob job, RenderStatus status, Throwable error, ChatOutput out,
+                                            ProgressMessage progress) {
+        ChatRef chat = ChatRef.fromKey(job.chatKey());
+        if (error != null) {
+            Throwable cause = ConversationEngine.unwrap(error);
+            if (cause instanceof java.util.concurrent.CancellationException) {
+                return CompletableFuture.completedFuture(null); // shutting down: the next start resumes it
+            }
+            log.warn("render watch failed chat={} request={} render={} error={}", chat, job.requestId(), job.renderId(),
+                    cause.getClass().getSimpleName());
+            return progress.finish(Phrases.failure(cause, false), List.of(Action.EXPORT))
+                    .thenRun(() -> store.saveRenderJob(job.delivered("", cause.getClass().getSimpleName(), clock.instant())));
+        }
+        if (status.state() == RenderState.COMPLETED && status.outputUrl() != null && !status.outputUrl().isBlank()) {
+            log.info("render completed chat={} request={} render={}", chat, job.requestId(), job.renderId());
+            Reply caption = new Reply(Phrases.videoReady(status.outputUrl()), List.of(Action.STATUS, Action.NEW_PROJECT));
+            return progress.finish(Phrases.RENDER_DONE, List.of())
+                    .thenCompose(ignored -> out.sendVideo(chat, job.requestId(), new FinishedVideo(status.outputUrl(), -1, caption)))
+                    .thenRun(() -> store.saveRenderJob(job.delivered(status.outputUrl(), "", clock.instant())));
+        }
+        String reason = status.error() == null ? "" : status.error();
+        log.info("render failed chat={} request={} render={}", chat, job.requestId(), job.renderId());
+        return progress.finish(Phrases.renderFailed(reason), List.of(Action.EXPORT))
+                .thenRun(() -> store.saveRenderJob(job.delivered("", reason, clock.instant())));
+    }
+
+    /** Stops polling; unfinished jobs stay in the store. */
+    synchronized void close() {
+        closed = true;
+        polls.forEach(p -> p.cancel(false));
+    }
+}

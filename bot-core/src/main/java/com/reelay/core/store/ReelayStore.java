@@ -1,0 +1,48 @@
+package com.reelay.core.store;
+
+import com.reelay.core.nemo.AnonymousIdentity;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything Reelay must not forget across a restart or a crash. A write that returned has
+ * been made durable. The embedded {@link SqliteStore} is the default; a server database can
+ * implement the same interface.
+ */
+public interface ReelayStore extends AutoCloseable {
+
+    Optional<ChatState> chat(String chatKey);
+
+    /** Inserts or replaces the chat's state. */
+    void saveChat(ChatState state);
+
+    Optional<AnonymousIdentity> identity(String chatKey);
+
+    void saveIdentity(String chatKey, AnonymousIdentity identity);
+
+    /** Keeps a request that is waiting for its chat's turn; returns its id (increasing). */
+    long enqueue(QueuedRequest request);
+
+    /** The request started (or was dropped): forget it. */
+    void dequeue(long id);
+
+    /** Drops every waiting request of a chat; returns how many. */
+    int dropQueued(String chatKey);
+
+    /** All waiting requests, oldest first. */
+    List<QueuedRequest> queued();
+
+    /** Inserts or replaces a render job. */
+    void saveRenderJob(RenderJob job);
+
+    Optional<RenderJob> renderJob(String renderId);
+
+    /** Jobs whose outcome has not reached the person yet, oldest first. */
+    List<RenderJob> unfinishedRenderJobs();
+
+    /** The schema version this store is at (migrations run on open). */
+    int schemaVersion();
+
+    @Override
+    void close();
+}

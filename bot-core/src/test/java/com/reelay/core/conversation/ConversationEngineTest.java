@@ -1,0 +1,352 @@
+package com.reelay.core.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Attachment;
+import com.reelay.core.chat.ChatRef;
+import com.reelay.core.chat.ChatUser;
+import com.reelay.core.chat.Inbound;
+import com.reelay.core.nemo.NemoSettings;
+import com.reelay.core.nemo.OkHttpNemoClient;
+import com.reelay.core.store.CachingStore;
+import com.reelay.core.store.ReelayStore;
+import com.reelay.core.store.RenderJob;
+import com.reelay.core.store.SqliteStore;
+import com.reelay.core.testing.RecordingChatOutput;
+import com.reelay.simulator.Endpoint;
+import com.reelay.simulator.NemoSimulator;
+import com.reelay.simulator.SessionSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine end to end against the NemoVideo simulator, through a recording platform: what the
+ * person would see for every intent, every error code, queueing, and a restart mid-export.
+ */
+class ConversationEngineTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    private NemoSimulator sim;
+    private ReelayStore store;
+    private OkHttpNemoClient client;
+    private ConversationEngine engine;
+    private final RecordingChatOutput out = RecordingChatOutput.telegramLike();
+    private final ChatRef chat = new ChatRef("test", "1");
+    private final ChatUser ann = new ChatUser("u1", "Ann", "en");
+    private final AtomicInteger requests = new AtomicInteger();
+
+    @BeforeEach
+    void start() {
+        startSimulator(NemoSimulator.builder().noTextProbability(0));
+        store = new CachingStore(SqliteStore.open(dir), 100);
+        client = new OkHttpNemoClient(NemoSettings.defaults(sim.baseUrl())
+                .withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        engine = newEngine();
+    }
+
+    private void startSimulator(NemoSimulator.Builder builder) {
+        sim = builder.anonymousCredits(10_000).textReplyDuration(Duration.ofMillis(20)).editDuration(Duration.ofMillis(30))
+                .generationDuration(Duration.ofMillis(60)).heartbeatInterval(Duration.ofMillis(10))
+                .renderDurations(Duration.ofMillis(20), Duration.ofMillis(60)).start();
+    }
+
+    private ConversationEngine newEngine() {
+        ConversationEngine e = new ConversationEngine(client, store,
+                EngineSettings.defaults().withEditInterval(Duration.ofMillis(5)), Optional.empty(), Clock.systemUTC());
+        e.register("test", out);
+        return e;
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close(Duration.ofMillis(100));
+        client.close();
+        store.close();
+        sim.close();
+    }
+
+    private void send(Inbound.Content content) {
+        engine.accept(new Inbound(chat, ann, "r" + requests.incrementAndGet(), content));
+    }
+
+    private void say(String text) {
+        send(new Inbound.Text(text));
+    }
+
+    /** Waits for the answer to the request just sent: a message that is no longer progress. */
+    private RecordingChatOutput.Message answer(int nth) throws InterruptedException {
+        return await(() -> {
+            List<RecordingChatOutput.Message> done = out.messages(chat).stream()
+                    .filter(m -> !isProgress(m.text())).collect(Collectors.toList());
+            return done.size() >= nth ? done.get(nth - 1) : null;
+        });
+    }
+
+    private static boolean isProgress(String text) {
+        return text.startsWith("⏳") || text.startsWith("🎬 Generating") || text.startsWith("✂️") || text.startsWith("🎵")
+                || text.startsWith("📤") || text.startsWith("🎬 Rendering") || text.startsWith("📥");
+    }
+
+    private <T> T await(java.util.function.Supplier<T> probe) throws InterruptedException {
+        // Messages change on other threads; re-check on each change of the recording output.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        T found;
+        while ((found = probe.get()) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out; messages: " + out.messages(chat));
+            }
+            synchronized (out) {
+                out.wait(20);
+            }
+        }
+        return found;
+    }
+
+    private String sessionId() {
+        return store.chat(chat.key()).orElseThrow().sessionId();
+    }
+
+    @Test
+    void aPromptGetsOneProgressMessageThatBecomesTheReply() throws Exception {
+        say("make a 10-second video of a city timelapse at night");
+        RecordingChatOutput.Message reply = answer(1);
+        assertEquals(1, out.messages(chat).size(), "the progress message itself became the reply");
+        assertEquals(Phrases.CONNECTING, reply.versions.get(0).text(), "progress shows at once");
+        assertFalse(reply.text().contains("{"), "no raw JSON: " + reply.text());
+        assertFalse(reply.text().toLowerCase().contains("click"), "GUI wording translated: " + reply.text());
+        assertEquals(List.of(Action.EXPORT, Action.STATUS), reply.current().buttons());
+        assertTrue(reply.versions.stream().anyMatch(v -> v.text().contains("Generating video")),
+                "the stage came from the tool call: " + reply.versions);
+        assertEquals("en", sim.session(sessionId()).orElseThrow().language());
+    }
+
+    @Test
+    void chineseTextCreatesAChineseSession() throws Exception {
+        say("做一个关于日落的视频");
+        answer(1);
+        assertEquals("zh-CN", sim.session(sessionId()).orElseThrow().language());
+    }
+
+    @Test
+    void anEditWithoutTextIsDescribedFromTheTimeline() throws Exception {
+        say("make a video of a city timelapse");
+        answer(1);
+        sim.faults().nextStream().noText();
+        say("add lo-fi background music");
+        String text = answer(2).text();
+        assertTrue(text.startsWith("Done. Here's what changed:"), text);
+        assertTrue(text.contains("Added BGM"), text);
+    }
+
+    @Test
+    void statusAndCreditsAnswerAtOnce() throws Exception {
+        say("status");
+        assertEquals(Phrases.NO_PROJECT, answer(1).text());
+        say("make a video of a city timelapse");
+        answer(2);
+        send(new Inbound.Command("status", ""));
+        String status = answer(3).text();
+        assertTrue(status.startsWith("Timeline (1 track):\n1. Video: "), status);
+        send(new Inbound.Button(Action.CREDITS));
+        String credits = answer(4).text();
+        var user = sim.user(store.identity(chat.key()).orElseThrow().userId()).orElseThrow();
+        assertEquals(Phrases.credits(new com.reelay.core.nemo.Credits(user.available(), user.frozen(), user.total())), credits);
+    }
+
+    @Test
+    void exportPostsTheLinkOnce() throws Exception {
+        say("export");
+        assertEquals(Phrases.NOTHING_TO_EXPORT, answer(1).text());
+        say("make a video of a city timelapse");
+        answer(2);
+        send(new Inbound.Button(Action.EXPORT));
+        RecordingChatOutput.Message video = await(() -> out.messages(chat).stream().filter(m -> m.video).findFirst().orElse(null));
+        assertTrue(video.text().startsWith("🎉 Your video is ready: " + sim.baseUrl()), video.text());
+        await(() -> store.unfinishedRenderJobs().isEmpty() ? true : null); // marked delivered after the post
+        assertEquals(1, out.videos().size());
+        assertTrue(out.messages(chat).stream().anyMatch(m -> m.versions.stream().anyMatch(v -> v.text().startsWith("🎬 Rendering"))));
+    }
+
+    /** Replaces the simulator (and everything that talks to it) with one built from {@code builder}. */
+    private void restartWith(NemoSimulator.Builder builder) {
+        engine.close(Duration.ZERO);
+        client.close();
+        sim.close();
+        startSimulator(builder);
+        client = new OkHttpNemoClient(NemoSettings.defaults(sim.baseUrl())
+                .withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        engine = newEngine();
+    }
+
+    @Test
+    void aRestartInTheMiddleOfAnExportDeliversTheLinkExactlyOnce() throws Exception {
+        restartWith(NemoSimulator.builder().noTextProbability(0).renderDurations(Duration.ofMillis(300), Duration.ofMillis(1500)));
+        say("make a video of a city timelapse");
+        answer(1);
+        send(new Inbound.Command("export", ""));
+        RenderJob job = await(() -> store.unfinishedRenderJobs().stream().findFirst().orElse(null));
+        engine.close(Duration.ZERO); // the process dies while the render runs
+        assertEquals(List.of(), out.videos());
+
+        engine = newEngine();
+        engine.resume();
+        await(() -> out.videos().isEmpty() ? null : out.videos());
+        await(() -> store.renderJob(job.renderId()).filter(j -> j.state() == RenderJob.State.DELIVERED).orElse(null));
+
+        ConversationEngine third = newEngine(); // another restart finds nothing left to post
+        third.resume();
+        third.close(Duration.ZERO);
+        assertEquals(1, out.videos().size());
+        String rendering = out.messages(chat).stream().filter(m -> m.versions.stream()
+                .anyMatch(v -> v.text().startsWith("🎬 Rendering"))).findFirst().orElseThrow().text();
+        assertEquals(Phrases.RENDER_DONE, rendering, "the resumed job finished the same progress message");
+    }
+
+    @Test
+    void requestsWaitTheirTurnAndCancelDropsThem() throws Exception {
+        restartWith(NemoSimulator.builder().noTextProbability(0).generationDuration(Duration.ofMillis(800)));
+        say("make a video of a city timelapse");
+        out.awaitMessage(chat, Phrases.CONNECTING::equals, WAIT);
+        say("make it black and white");
+        say("add a title \"Night\"");
+        out.awaitMessage(chat, t -> t.contains("#2 in line"), WAIT);
+        assertTrue(out.texts(chat).stream().anyMatch(t -> t.contains("#1 in line")));
+        assertEquals(2, store.queued().size(), "waiting requests are kept durably");
+        send(new Inbound.Command("cancel", ""));
+        out.awaitMessage(chat, t -> t.startsWith("Dropped 2 waiting requests. The request already in progress will still finish."), WAIT);
+        await(() -> out.messages(chat).stream().filter(m -> m.current().buttons().contains(Action.EXPORT)).findFirst().orElse(null));
+        assertEquals(List.of("make a video of a city timelapse"), sim.chatMessagesReceived(sessionId()));
+        assertEquals(List.of(), store.queued());
+    }
+
+    @Test
+    void waitingRequestsSurviveARestart() throws Exception {
+        restartWith(NemoSimulator.builder().noTextProbability(0).generationDuration(Duration.ofSeconds(2)));
+        say("make a video of a city timelapse");
+        out.awaitMessage(chat, Phrases.CONNECTING::equals, WAIT);
+        say("what can you do?");
+        out.awaitMessage(chat, t -> t.contains("#1 in line"), WAIT);
+        await(() -> store.chat(chat.key()).map(c -> sim.chatMessagesReceived(c.sessionId()))
+                .filter(m -> !m.isEmpty()).orElse(null)); // the first request reached NemoVideo
+        engine.close(Duration.ZERO);
+        engine = newEngine();
+        engine.resume();
+        await(() -> sim.chatMessagesReceived(sessionId()).size() == 2 ? true : null);
+        assertEquals(List.of(), store.queued());
+    }
+
+    @Test
+    void outOfCreditsGivesAnonymousPeopleTheRegistrationLink() throws Exception {
+        say("make a video of a city timelapse");
+        answer(1);
+        String bindId = store.identity(chat.key()).orElseThrow().userId();
+        sim.setCredits(bindId, 20);
+        say("make another video of a beach at sunset");
+        String text = answer(2).text();
+        assertTrue(text.contains("https://nemovideo.com/register?bind=" + bindId), text);
+        assertFalse(text.contains("nmv_"), "no token in chat");
+    }
+
+    @Test
+    void aPlanThatCannotExportIsNotCalledACreditsProblem() throws Exception {
+        say("make a video of a city timelapse");
+        answer(1);
+        sim.faults().next(Endpoint.RENDER_START).respondHttp(402, "{\"success\":false,\"error\":\"free plan\"}");
+        say("export");
+        String text = answer(2).text();
+        assertTrue(text.contains("Register or upgrade your NemoVideo plan to export"), text);
+        assertFalse(text.contains("credits are"), text);
+    }
+
+    @Test
+    void filesAreCheckedBeforeAnythingMoves() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        Attachment.Opener never = () -> {
+            opened.incrementAndGet();
+            return InputStream.nullInputStream();
+        };
+        send(new Inbound.Files(List.of(new Attachment.Upload("setup.exe", 1000, "application/octet-stream", never),
+                new Attachment.Upload("holiday.mp4", 300L * 1024 * 1024, "video/mp4", never)), "make a reel"));
+        String text = answer(1).text();
+        assertTrue(text.contains("\"setup.exe\": that file type isn't supported. I accept mp4, mov"), text);
+        assertTrue(text.contains("\"holiday.mp4\" is over the 200 MB limit"), text);
+        assertEquals(0, opened.get());
+        assertEquals(0, sim.requestCount(Endpoint.UPLOAD));
+    }
+
+    @Test
+    void anUploadWithACaptionGoesOnToTheAgent() throws Exception {
+        byte[] png = new byte[2048];
+        send(new Inbound.Files(List.of(new Attachment.Upload("beach.jpeg", png.length, "image/jpeg",
+                () -> new ByteArrayInputStream(png))), "make a 10-second video from this photo"));
+        RecordingChatOutput.Message reply = await(() -> out.messages(chat).stream()
+                .filter(m -> m.current().buttons().contains(Action.EXPORT)).findFirst().orElse(null));
+        assertTrue(reply.text().startsWith("✅ Uploaded 1 file."), reply.text());
+        assertTrue(reply.versions.get(0).text().startsWith("📤 Uploading your file"), reply.versions.toString());
+        SessionSnapshot session = sim.session(sessionId()).orElseThrow();
+        assertEquals(1, session.videoInfos().size());
+        assertEquals("beach.jpg", session.videoInfos().get(0).path("filename").asText());
+        assertEquals(List.of("make a 10-second video from this photo"), sim.chatMessagesReceived(sessionId()));
+    }
+
+    @Test
+    void serviceSideFileErrorsAreExplained() throws Exception {
+        Attachment.Upload clip = new Attachment.Upload("clip.mp4", 10, "video/mp4", () -> new ByteArrayInputStream(new byte[10]));
+        sim.faults().next(Endpoint.UPLOAD).respondCode(4001);
+        send(new Inbound.Files(List.of(clip), ""));
+        assertTrue(answer(1).text().contains("Accepted formats: mp4, mov"), out.texts(chat).toString());
+        sim.faults().next(Endpoint.UPLOAD).respondCode(4002);
+        send(new Inbound.Files(List.of(clip), ""));
+        assertTrue(answer(2).text().contains("over the 200 MB limit. Try trimming or compressing"), out.texts(chat).toString());
+    }
+
+    @Test
+    void expiredTokensLostSessionsAndRateLimitsAreRecoveredQuietly() throws Exception {
+        sim.faults().next(Endpoint.CREATE_SESSION).rateLimit(Duration.ofMillis(30));
+        say("make a video of a city timelapse");
+        assertTrue(answer(1).current().buttons().contains(Action.EXPORT), out.texts(chat).toString());
+        String bindId = store.identity(chat.key()).orElseThrow().userId();
+        String firstSession = sessionId();
+
+        sim.expireAllTokens();
+        sim.setCredits(bindId, 1000);
+        say("add lo-fi music");
+        String afterExpiry = answer(2).text();
+        assertFalse(afterExpiry.contains("went wrong") || afterExpiry.contains("can't"), afterExpiry);
+        assertEquals(bindId, store.identity(chat.key()).orElseThrow().userId(), "same identity, new token");
+
+        sim.loseSession(firstSession);
+        say("add a title \"Night\"");
+        String afterLoss = answer(3).text();
+        assertTrue(afterLoss.startsWith(Phrases.SESSION_EXPIRED), afterLoss);
+        assertFalse(firstSession.equals(sessionId()));
+        assertEquals(List.of("add a title \"Night\""), sim.chatMessagesReceived(sessionId()));
+    }
+
+    @Test
+    void helpAndUnknownCommands() throws Exception {
+        send(new Inbound.Command("start", ""));
+        assertTrue(answer(1).text().startsWith("👋 Hi!"));
+        send(new Inbound.Command("frobnicate", ""));
+        assertTrue(answer(2).text().startsWith("I don't know the command /frobnicate."));
+        assertEquals(0, sim.requestCount(Endpoint.RUN_SSE));
+    }
+}

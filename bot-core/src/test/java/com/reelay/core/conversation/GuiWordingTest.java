@@ -1,0 +1,34 @@
+package com.reelay.core.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class GuiWordingTest {
+
+    @Test
+    void clickExportBecomesSomethingToSayOrPress() {
+        assertEquals("Your video is ready. Say \"export\" or press the Export button to download it.",
+                GuiWording.forChat("Your video is ready. Click Export to download it.", true));
+        assertEquals("Your video is ready. Say \"export\" to download it.",
+                GuiWording.forChat("Your video is ready. Click the \"Export\" button to download it.", false));
+        assertEquals("when done, say \"export\".", GuiWording.forChat("when done, click on Export.", false));
+        assertEquals("When it looks right, say \"export\" or press the Export button.",
+                GuiWording.forChat("When it looks right, click Export in the top right corner.", true));
+    }
+
+    @Test
+    void timelineDragAndChinese() {
+        assertEquals("You can say \"status\" to see the timeline.",
+                GuiWording.forChat("You can preview in the timeline.", false));
+        assertEquals("Describe in a message how to move the clip to the start.",
+                GuiWording.forChat("Drag and drop the clip to the start.", false));
+        assertEquals("视频已就绪，发送“导出”即可下载。", GuiWording.forChat("视频已就绪，点击导出即可下载。", false));
+    }
+
+    @Test
+    void plainTextIsUntouched() {
+        String text = "I added lo-fi music at 35% volume and a title \"Urban Dreams\".";
+        assertEquals(text, GuiWording.forChat(text, true));
+    }
+}
