@@ -27,6 +27,8 @@ final class GuiWording {
             new Rule(Pattern.compile("\\bdrag(?:\\s*(?:and|&|/|-|n)\\s*drop)?\\b", FLAGS),
                     "describe in a message how to move", "describe in a message how to move"),
             new Rule(Pattern.compile("拖拽|拖动"), "发消息描述如何移动", "发消息描述如何移动"),
+            new Rule(Pattern.compile("\\b(?:keep an eye on|watch|check)\\s+the\\s+progress\\s+bar", FLAGS),
+                    "watch this chat for progress", "watch this chat for progress"),
             // Screen positions mean nothing in a chat: "the Export button in the top right corner".
             new Rule(Pattern.compile("\\s+(?:in|at|on)\\s+the\\s+(?:top|bottom|upper|lower|left|right)(?:[\\s-]+(?:right|left))?"
                     + "(?:\\s+(?:corner|side|panel|of the (?:screen|page|editor)))?", FLAGS), "", ""),

@@ -27,6 +27,11 @@ class GuiWordingTest {
     }
 
     @Test
+    void theProgressBarIsThisChat() {
+        assertEquals("On it! Watch this chat for progress.", GuiWording.forChat("On it! Keep an eye on the progress bar.", true));
+    }
+
+    @Test
     void plainTextIsUntouched() {
         String text = "I added lo-fi music at 35% volume and a title \"Urban Dreams\".";
         assertEquals(text, GuiWording.forChat(text, true));

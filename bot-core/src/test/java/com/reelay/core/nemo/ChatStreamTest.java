@@ -115,7 +115,7 @@ class ChatStreamTest {
 
         ChatReply reply = reply(client.chat(TestClients.fixed(), SID, "hi", listener));
 
-        assertEquals("Generating…Done.", reply.text());
+        assertEquals("Generating…\n\nDone.", reply.text());
         assertEquals(List.of("generate_video_with_seedance"), reply.toolsUsed());
         AgentEvent.ToolCall toolCall = listener.all(AgentEvent.ToolCall.class).get(0);
         assertEquals("c1", toolCall.id());

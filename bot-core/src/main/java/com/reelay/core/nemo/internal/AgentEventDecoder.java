@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * Non-partial events without text (tool calls) do not close a run. A tool call or result whose
  * id was already reported is not reported again.
+ *
+ * <h2>Turns</h2>
+ * Text that follows a closed run or a tool call/result is the agent's next turn ("On it!" …
+ * tool … "Your video is ready"): when the text before it ended a sentence, it starts a new
+ * paragraph instead of running into it; mid-sentence pieces still join.
  */
 public final class AgentEventDecoder {
 
@@ -47,6 +52,9 @@ public final class AgentEventDecoder {
     private static final List<AgentEvent> HEARTBEAT = List.of(new AgentEvent.Heartbeat());
 
     private final StringBuilder shown = new StringBuilder();
+    /** The last character emitted (0: none yet): a new turn after a finished sentence is a new paragraph. */
+    private char lastChar;
+    private boolean newTurn;
     private final java.util.Set<String> seenCalls = new java.util.HashSet<>();
     private final java.util.Set<String> seenResults = new java.util.HashSet<>();
 
@@ -121,12 +129,14 @@ public final class AgentEventDecoder {
         switch (type) {
             case "text": {
                 String text = Json.firstText(event, "content", "text");
-                return text == null || text.isEmpty() ? List.of() : List.of(new AgentEvent.TextChunk(text));
+                return text == null || text.isEmpty() ? List.of() : List.of(chunk(text));
             }
             case "tool_call":
+                newTurn = true;
                 return List.of(new AgentEvent.ToolCall(Json.text(event, "id"), Json.text(event, "name"),
                         Json.orNull(firstPresent(event, "args", "arguments"))));
             case "tool_result":
+                newTurn = true;
                 return List.of(new AgentEvent.ToolResult(Json.text(event, "id"), Json.text(event, "name"),
                         Json.orNull(firstPresent(event, "result", "response", "content", "output"))));
             case "heartbeat":
@@ -174,10 +184,27 @@ public final class AgentEventDecoder {
         if (hasText) {
             String fresh = partial ? partial(text.toString()) : closing(text.toString());
             if (!fresh.isEmpty()) {
-                events.add(0, new AgentEvent.TextChunk(fresh));
+                events.add(0, chunk(fresh));
+            }
+            if (!partial) {
+                newTurn = true;
             }
         }
+        if (events.stream().anyMatch(e -> !(e instanceof AgentEvent.TextChunk))) {
+            newTurn = true;
+        }
         return events.isEmpty() ? List.of() : events;
+    }
+
+    /** A text chunk, opening a new paragraph when it starts the agent's next turn. */
+    private AgentEvent.TextChunk chunk(String text) {
+        String out = text;
+        if (newTurn && lastChar != 0 && ".!?…。！？:：".indexOf(lastChar) >= 0 && !Character.isWhitespace(text.charAt(0))) {
+            out = "\n\n" + text;
+        }
+        newTurn = false;
+        lastChar = out.charAt(out.length() - 1);
+        return new AgentEvent.TextChunk(out);
     }
 
     private String partial(String text) {

@@ -32,6 +32,21 @@ class AgentEventDecoderTest {
     }
 
     @Test
+    void theNextTurnStartsANewParagraph() throws Exception {
+        String call = "{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"id\":\"c1\",\"name\":\"edit\",\"args\":{}}}]}}";
+        assertEquals(List.of("On it", "!", "\n\nDone."),
+                texts(adk("On it", true), adk("On it!", false), call, adk("Done.", false)));
+        AgentEventDecoder typed = new AgentEventDecoder();
+        List<String> pieces = new ArrayList<>();
+        for (String e : List.of("{\"type\":\"text\",\"content\":\"Start\"}", "{\"type\":\"text\",\"content\":\"ing.\"}",
+                "{\"type\":\"tool_call\",\"name\":\"edit\"}", "{\"type\":\"text\",\"content\":\"Ready.\"}")) {
+            typed.decode(e).stream().filter(x -> x instanceof AgentEvent.TextChunk)
+                    .forEach(x -> pieces.add(((AgentEvent.TextChunk) x).text()));
+        }
+        assertEquals("Starting.\n\nReady.", String.join("", pieces));
+    }
+
+    @Test
     void aNonStreamedAnswerIsEmittedWhole() throws Exception {
         assertEquals(List.of("Hello"), texts(adk("Hello", false)));
     }
@@ -61,12 +76,12 @@ class AgentEventDecoderTest {
     @Test
     void aDivergingFinalAddsOnlyWhatFollowsTheCommonStart() throws Exception {
         assertEquals(List.of("Your clip is rea", "dy."), texts(adk("Your clip is rea", true), adk("Your clip is ready.", false)));
-        assertEquals(List.of("Colour: red", "blue"), texts(adk("Colour: red", true), adk("Colour: blue", false)));
+        assertEquals(List.of("\n\nColour: red", "blue"), texts(adk("Colour: red", true), adk("Colour: blue", false)));
     }
 
     @Test
     void eachTurnIsDeDuplicatedOnItsOwn() throws Exception {
-        assertEquals(List.of("A", "B"), texts(adk("A", true), adk("A", false), adk("B", true), adk("B", false)));
+        assertEquals(List.of("A.", "\n\nB"), texts(adk("A.", true), adk("A.", false), adk("B", true), adk("B", false)));
     }
 
     @Test
