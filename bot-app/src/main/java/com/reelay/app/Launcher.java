@@ -38,6 +38,7 @@ public final class Launcher {
     public static final int OK = 0;
     public static final int UNREACHABLE = 1;
     public static final int BAD_CONFIGURATION = 2;
+    static final long OFFLINE_CREDITS = 2_000;
 
     private final Map<String, String> env;
     private final InputStream in;
@@ -93,7 +94,8 @@ public final class Launcher {
         Optional<String> token = options.nemoToken();
         try {
             if (options.offline()) {
-                simulator = simulatorTuning.apply(NemoSimulator.builder()).start();
+                // A demo that runs dry after one video teaches nothing: offline identities get more credits.
+                simulator = simulatorTuning.apply(NemoSimulator.builder().anonymousCredits(OFFLINE_CREDITS)).start();
                 apiBase = simulator.baseUrl();
                 token = Optional.empty(); // a real account's token means nothing to the simulator
                 out.println("Offline: using the built-in NemoVideo simulator (videos and links are simulated).");
