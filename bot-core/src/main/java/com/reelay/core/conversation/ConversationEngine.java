@@ -1,6 +1,7 @@
 package com.reelay.core.conversation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.Activity;
@@ -65,6 +66,8 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     private final Map<String, ChatOutput> outputs = new ConcurrentHashMap<>();
     private final Map<String, ChatLane> lanes = new ConcurrentHashMap<>();
     private final Map<String, ChatStream> streams = new ConcurrentHashMap<>();
+    /** Idle chats' budgets expire: a chat that was quiet for minutes has its full budget anyway. */
+    private final Cache<String, EditPace> paces = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
     private final RequestSlots slots;
     private final ExecutorService workers;
     private final ScheduledExecutorService pacer;
@@ -103,7 +106,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             }
             log.info("render resumed chat={} request={} render={}", chat, job.requestId(), job.renderId());
             ProgressMessage progress = ProgressMessage.resume(out, chat, job.progressMessageId(), clock, pacer,
-                    settings.editInterval(), job.requestId());
+                    pace(chat), job.requestId());
             renders.watch(job, sessions.auth(chat), out, progress);
         }
         for (QueuedRequest q : store.queued()) {
@@ -502,7 +505,11 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     // ---- helpers -----------------------------------------------------------------------------
 
     private ProgressMessage progress(ChatOutput out, LaneRequest r, String text) {
-        return ProgressMessage.start(out, r.chat(), text, clock, pacer, settings.editInterval(), r.requestId());
+        return ProgressMessage.start(out, r.chat(), text, clock, pacer, pace(r.chat()), r.requestId());
+    }
+
+    private EditPace pace(ChatRef chat) {
+        return paces.get(chat.key(), key -> new EditPace(settings.editInterval()));
     }
 
     private void fail(LaneRequest r, ProgressMessage progress, Throwable error) {

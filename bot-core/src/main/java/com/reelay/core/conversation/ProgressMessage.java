@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one "still working" message of a request, edited in place. Updates are paced (at most one
- * edit per interval) and coalesced (only the newest pending text is sent), so the progress stays
+ * edit per interval per chat, see {@link EditPace}) and coalesced (only the newest pending text is sent), so the progress stays
  * live without flooding the platform. The final reply replaces it at once; text beyond the
  * platform's length follows in further messages. Platforms that cannot edit get the final reply
  * only.
@@ -32,7 +32,7 @@ final class ProgressMessage {
     private final ChatRef chat;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
-    private final Duration interval;
+    private final EditPace pace;
     private final String requestId;
 
     private CompletableFuture<Optional<MessageRef>> message;
@@ -40,27 +40,26 @@ final class ProgressMessage {
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     private String shown = "";
     private String pending;
-    private Instant lastEdit = Instant.MIN;
     private ScheduledFuture<?> scheduled;
     private boolean finished;
 
     private ProgressMessage(ChatOutput output, ChatRef chat, Clock clock, ScheduledExecutorService scheduler,
-                            Duration interval, String requestId) {
+                            EditPace pace, String requestId) {
         this.output = output;
         this.chat = chat;
         this.clock = clock;
         this.scheduler = scheduler;
-        this.interval = interval;
+        this.pace = pace;
         this.requestId = requestId;
     }
 
     /** Posts {@code text} now as the progress message. */
     static ProgressMessage start(ChatOutput output, ChatRef chat, String text, Clock clock,
-                                 ScheduledExecutorService scheduler, Duration interval, String requestId) {
-        ProgressMessage p = new ProgressMessage(output, chat, clock, scheduler, interval, requestId);
+                                 ScheduledExecutorService scheduler, EditPace pace, String requestId) {
+        ProgressMessage p = new ProgressMessage(output, chat, clock, scheduler, pace, requestId);
         synchronized (p) {
             p.shown = text;
-            p.lastEdit = clock.instant();
+            pace.posted(clock.instant());
             p.message = output.send(chat, requestId, Reply.text(text))
                     .thenApply(Optional::of)
                     .exceptionally(e -> {
@@ -74,8 +73,8 @@ final class ProgressMessage {
 
     /** Continues an existing message (after a restart); {@code messageId} may be empty. */
     static ProgressMessage resume(ChatOutput output, ChatRef chat, String messageId, Clock clock,
-                                  ScheduledExecutorService scheduler, Duration interval, String requestId) {
-        ProgressMessage p = new ProgressMessage(output, chat, clock, scheduler, interval, requestId);
+                                  ScheduledExecutorService scheduler, EditPace pace, String requestId) {
+        ProgressMessage p = new ProgressMessage(output, chat, clock, scheduler, pace, requestId);
         synchronized (p) {
             p.message = CompletableFuture.completedFuture(
                     messageId.isBlank() ? Optional.empty() : Optional.of(new MessageRef(chat, messageId)));
@@ -98,18 +97,22 @@ final class ProgressMessage {
         if (scheduled != null) {
             return; // the scheduled edit will pick up the newest text
         }
-        Duration wait = Duration.between(clock.instant(), lastEdit.plus(interval));
-        if (wait.isNegative() || wait.isZero()) {
+        flushOrWait();
+    }
+
+    private void flushOrWait() {
+        Duration wait = pace.take(clock.instant());
+        if (wait.isZero()) {
             flush();
         } else {
-            scheduled = scheduler.schedule(this::scheduledFlush, wait.toMillis(), TimeUnit.MILLISECONDS);
+            scheduled = scheduler.schedule(this::scheduledFlush, Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
         }
     }
 
     private synchronized void scheduledFlush() {
         scheduled = null;
-        if (!finished) {
-            flush();
+        if (!finished && pending != null) {
+            flushOrWait(); // another message of the chat may have taken the slot meanwhile
         }
     }
 
@@ -120,7 +123,6 @@ final class ProgressMessage {
             return;
         }
         shown = text;
-        lastEdit = clock.instant();
         tail = tail.thenCompose(ignored -> message).thenCompose(ref -> ref
                 .map(r -> output.edit(r, Reply.text(text)).exceptionally(e -> {
                     log.debug("progress edit failed chat={} request={}: {}", chat, requestId, e.toString());

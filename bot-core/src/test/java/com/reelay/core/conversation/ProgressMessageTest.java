@@ -35,7 +35,7 @@ class ProgressMessageTest {
     @Test
     void updatesWithinTheIntervalWaitAndTheFinalReplyReplacesThem() throws Exception {
         RecordingChatOutput out = RecordingChatOutput.telegramLike();
-        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, Duration.ofHours(1), "r1");
+        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, new EditPace(Duration.ofHours(1)), "r1");
         p.update("stage 1");
         p.update("stage 2");
         assertEquals(List.of("Connecting…"), history(out, chat), "no edit before the interval passed");
@@ -49,7 +49,7 @@ class ProgressMessageTest {
     @Test
     void anUpdateAfterTheIntervalIsSentAtOnce() {
         RecordingChatOutput out = RecordingChatOutput.telegramLike();
-        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, Duration.ofSeconds(3), "r1");
+        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, new EditPace(Duration.ofSeconds(3)), "r1");
         clock.advance(Duration.ofSeconds(3));
         p.update("stage 1");
         assertEquals(List.of("Connecting…", "stage 1"), history(out, chat));
@@ -58,7 +58,9 @@ class ProgressMessageTest {
     @Test
     void aScheduledEditSendsOnlyTheNewestPendingText() throws Exception {
         RecordingChatOutput out = RecordingChatOutput.telegramLike();
-        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, Duration.ofMillis(30), "r1");
+        // Real time here: the scheduled edit fires on a real scheduler and re-checks the chat's budget.
+        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", java.time.Clock.systemUTC(), scheduler,
+                new EditPace(Duration.ofMillis(30)), "r1");
         p.update("a");
         p.update("b");
         p.update("c");
@@ -67,9 +69,21 @@ class ProgressMessageTest {
     }
 
     @Test
+    void twoProgressMessagesInOneChatShareItsEditBudget() {
+        RecordingChatOutput out = RecordingChatOutput.telegramLike();
+        EditPace pace = new EditPace(Duration.ofSeconds(3));
+        ProgressMessage render = ProgressMessage.start(out, chat, "Rendering 0%", clock, scheduler, pace, "r1");
+        ProgressMessage reply = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, pace, "r2");
+        clock.advance(Duration.ofSeconds(3));
+        render.update("Rendering 40%");
+        reply.update("Generating video…");
+        assertEquals(1, out.edits(), "one edit per interval for the whole chat");
+    }
+
+    @Test
     void finalReplyLongerThanThePlatformAllowsFollowsInMoreMessages() throws Exception {
         RecordingChatOutput out = new RecordingChatOutput(new Capabilities(200, true, true, 0));
-        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, Duration.ZERO, "r1");
+        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, new EditPace(Duration.ZERO), "r1");
         String reply = ("This sentence is part of a long answer. ").repeat(12).strip();
         p.finish(reply, List.of(Action.EXPORT)).get(5, TimeUnit.SECONDS);
         List<RecordingChatOutput.Message> messages = out.messages(chat);
@@ -83,7 +97,7 @@ class ProgressMessageTest {
     @Test
     void platformsThatCannotEditGetOnlyTheFinalReply() throws Exception {
         RecordingChatOutput out = new RecordingChatOutput(new Capabilities(2000, false, false, 0));
-        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, Duration.ZERO, "r1");
+        ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, new EditPace(Duration.ZERO), "r1");
         p.update("stage");
         p.finish("done", List.of(Action.EXPORT)).get(5, TimeUnit.SECONDS);
         assertEquals(List.of("Connecting…", "done"), out.texts(chat));
