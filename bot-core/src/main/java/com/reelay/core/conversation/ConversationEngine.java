@@ -10,6 +10,9 @@ import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
+import com.reelay.core.guard.GuardRails;
+import com.reelay.core.guard.GuardSettings;
+import io.micrometer.core.instrument.Metrics;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
@@ -72,11 +75,21 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService pacer;
     private final RenderJobs renders;
+    private final GuardRails guard;
+    /** Requests waiting in some chat's lane (for the queue-depth gauge). */
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
+    /** An engine open to everyone, without rate limits (tests, private installs). */
     public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings,
                               Optional<String> nemoToken, Clock clock) {
+        this(client, store, settings, GuardSettings.open(), nemoToken, clock);
+    }
+
+    public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings, GuardSettings guard,
+                              Optional<String> nemoToken, Clock clock) {
         this.client = client;
+        this.guard = new GuardRails(guard, clock);
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -85,11 +98,13 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         this.workers = Executors.newFixedThreadPool(settings.workerThreads(), named("reelay-worker"));
         this.pacer = Executors.newSingleThreadScheduledExecutor(named("reelay-pacer"));
         this.renders = new RenderJobs(client, store, clock);
+        Metrics.gauge("reelay.queue.waiting", waiting);
+        Metrics.gauge("reelay.requests.running", slots, RequestSlots::inUse);
     }
 
     /** Adapters register their output before events of their platform arrive. */
     public void register(String platform, ChatOutput output) {
-        outputs.put(platform, output);
+        outputs.put(platform, new CountingOutput(platform, output));
     }
 
     /**
@@ -137,9 +152,19 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             say(out, event.chat(), event.requestId(), "I'm restarting; please send that again in a minute.", List.of());
             return;
         }
+        Metrics.counter("reelay.messages.in", "platform", event.chat().platform()).increment();
         Intent intent = intents.read(event.content());
         log.info("request chat={} request={} intent={}", event.chat(), event.requestId(), intent.getClass().getSimpleName());
-        Optional<String> refusal = refusal(intent);
+        Optional<String> refusal = guard.admit(event.chat(), event.user());
+        if (refusal.isEmpty()) {
+            refusal = refusal(intent);
+        }
+        if (refusal.isEmpty() && isPrompt(intent)) {
+            refusal = guard.takePrompt(event.chat(), event.user());
+        }
+        if (refusal.isPresent()) {
+            log.info("request refused chat={} request={}", event.chat(), event.requestId());
+        }
         if (refusal.isPresent()) {
             say(out, event.chat(), event.requestId(), refusal.get(), List.of());
             return;
@@ -149,6 +174,11 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         } else {
             workers.execute(() -> answerNow(out, event, intent));
         }
+    }
+
+    /** Prompts are what cost credits: they count against the rate limits and the daily quota. */
+    private static boolean isPrompt(Intent intent) {
+        return intent instanceof Intent.Chat || (intent instanceof Intent.Upload u && !u.caption().isBlank());
     }
 
     /** Checks the limits that protect the service: prompt length and files per message. */
@@ -184,6 +214,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             start(out, request);
             return;
         }
+        waiting.incrementAndGet();
         if (request.storedId() == 0) {
             request.storedAs(store.enqueue(QueuedKind.encode(request, clock.instant())));
         }
@@ -218,8 +249,11 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             next[0] = lane.next();
             return next[0] == null ? null : lane;
         });
-        if (next[0] != null && !closed) {
-            start(out, next[0]);
+        if (next[0] != null) {
+            waiting.decrementAndGet();
+            if (!closed) {
+                start(out, next[0]);
+            }
         }
     }
 
@@ -255,10 +289,13 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     private CompletableFuture<Void> stream(ChatOutput out, LaneRequest r, ChatSessions.Session session, String prompt,
                                            ProgressMessage progress, boolean mayRenew, String note) {
         StreamProgress listener = new StreamProgress(progress, clock, note);
+        long started = System.nanoTime();
         ChatStream stream = client.chat(session.auth(), session.sessionId(), prompt, listener);
         streams.put(r.requestId(), stream);
         return stream.reply().handle((reply, error) -> {
             streams.remove(r.requestId());
+            String outcome = error != null ? unwrap(error).getClass().getSimpleName() : reply.hasText() ? "text" : "no_text";
+            Metrics.timer("reelay.nemo.stream", "outcome", outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             if (error == null) {
                 return blocking(() -> conclude(out, r, session, reply, progress, note)).thenCompose(f -> f);
             }
@@ -497,6 +534,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             running[0] = lane.isRunning();
             return lane;
         });
+        waiting.addAndGet(-dropped.size());
         store.dropQueued(chat.key());
         log.info("queue cancelled chat={} dropped={}", chat, dropped.size());
         say(out, chat, requestId, dropped.isEmpty() ? Phrases.NOTHING_QUEUED : Phrases.cancelled(dropped.size(), running[0]), List.of());
@@ -505,7 +543,11 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     // ---- helpers -----------------------------------------------------------------------------
 
     private ProgressMessage progress(ChatOutput out, LaneRequest r, String text) {
-        return ProgressMessage.start(out, r.chat(), text, clock, pacer, pace(r.chat()), r.requestId());
+        ProgressMessage progress = ProgressMessage.start(out, r.chat(), text, clock, pacer, pace(r.chat()), r.requestId());
+        // Reelay's own reaction time: from the event's arrival to the progress handed to the platform.
+        Metrics.timer("reelay.first.progress", "platform", r.chat().platform())
+                .record(System.nanoTime() - r.acceptedNanos(), TimeUnit.NANOSECONDS);
+        return progress;
     }
 
     private EditPace pace(ChatRef chat) {

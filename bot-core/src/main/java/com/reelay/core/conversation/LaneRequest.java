@@ -14,6 +14,7 @@ final class LaneRequest {
     private final String requestId;
     private final Intent intent;
     private volatile long storedId;
+    private final long acceptedNanos = System.nanoTime();
 
     LaneRequest(ChatRef chat, ChatUser user, String requestId, Intent intent, long storedId) {
         this.chat = chat;
@@ -37,6 +38,11 @@ final class LaneRequest {
 
     Intent intent() {
         return intent;
+    }
+
+    /** When the engine took the request ({@link System#nanoTime()}), for the reaction-time metric. */
+    long acceptedNanos() {
+        return acceptedNanos;
     }
 
     long storedId() {

@@ -75,6 +75,8 @@ final class RenderJobs {
             return progress.finish(Phrases.failure(cause, false), List.of(Action.EXPORT))
                     .thenRun(() -> store.saveRenderJob(job.delivered("", cause.getClass().getSimpleName(), clock.instant())));
         }
+        io.micrometer.core.instrument.Metrics.timer("reelay.render.wait", "state", status.state().name().toLowerCase(java.util.Locale.ROOT))
+                .record(java.time.Duration.between(job.createdAt(), clock.instant()));
         if (status.state() == RenderState.COMPLETED && status.outputUrl() != null && !status.outputUrl().isBlank()) {
             log.info("render completed chat={} request={} render={}", chat, job.requestId(), job.renderId());
             Reply caption = new Reply(Phrases.videoReady(status.outputUrl()), List.of(Action.STATUS, Action.NEW_PROJECT));

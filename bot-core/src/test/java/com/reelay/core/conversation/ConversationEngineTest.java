@@ -342,6 +342,22 @@ class ConversationEngineTest {
     }
 
     @Test
+    void guardRailsRefuseStrangersAndFloodsBeforeNemoVideoHearsAnything() throws Exception {
+        engine.close(Duration.ZERO);
+        engine = new ConversationEngine(client, store, EngineSettings.defaults().withEditInterval(Duration.ofMillis(5)),
+                new com.reelay.core.guard.GuardSettings(List.of(), List.of("u1"), List.of(), 1, 0, 0),
+                Optional.empty(), Clock.systemUTC());
+        engine.register("test", out);
+        engine.accept(new Inbound(chat, new ChatUser("u2", "Eve", "en"), "x1", new Inbound.Text("make a video")));
+        assertEquals("Sorry, this bot is private. Ask its operator to let you in.", answer(1).text());
+        say("make a video of a city timelapse");
+        answer(2);
+        say("make another one");
+        assertTrue(answer(3).text().startsWith("You've sent 1 prompts in the last hour"), out.texts(chat).toString());
+        assertEquals(1, sim.requestCount(Endpoint.RUN_SSE));
+    }
+
+    @Test
     void helpAndUnknownCommands() throws Exception {
         send(new Inbound.Command("start", ""));
         assertTrue(answer(1).text().startsWith("👋 Hi!"));

@@ -151,6 +151,7 @@ public final class ChatCall implements ChatStream {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
+                CallMetrics.record("POST", runtime.url(), "io");
                 answered.completeExceptionally(e);
             }
 
@@ -212,6 +213,7 @@ public final class ChatCall implements ChatStream {
                 ? new ServiceError(0, response.code(), "the answer is not an event stream", null, null)
                 : envelope.error().withRetryAfter(RetryAfter.parse(response.header("Retry-After"),
                         runtime.http().clock()));
+        CallMetrics.record("POST", runtime.url(), CallMetrics.outcome(error));
         if (error.isTokenRejection() && auth.isAnonymous() && !refreshed) {
             refreshed = true;
             LOG.info("{}: token rejected before the message was taken; getting a new one and sending once more", WHERE);
@@ -334,6 +336,7 @@ public final class ChatCall implements ChatStream {
         @Override
         public void onOpen(EventSource eventSource, Response response) {
             source = eventSource;
+            CallMetrics.record("POST", runtime.url(), "0");
             if (done.get()) {
                 eventSource.cancel();
                 return;

@@ -132,6 +132,7 @@ public final class NemoHttp {
         try (Response response = client.newCall(request.build()).execute()) {
             String body = response.body().string();
             Envelope answer = Envelope.read(response.code(), body);
+            CallMetrics.record(call.method(), call.url(), answer.isSuccess() ? "0" : CallMetrics.outcome(answer.error()));
             if (!answer.isSuccess()) {
                 ServiceError error = answer.error()
                         .withRetryAfter(RetryAfter.parse(response.header("Retry-After"), clock));
@@ -142,11 +143,13 @@ public final class NemoHttp {
             }
             return answer;
         } catch (InterruptedIOException e) {
+            CallMetrics.record(call.method(), call.url(), "io");
             if (e instanceof SocketTimeoutException || !Thread.currentThread().isInterrupted()) {
                 throw new TransientFailure(0, null, e);
             }
             throw new NemoException.Cancelled(call.where() + ": interrupted");
         } catch (IOException e) {
+            CallMetrics.record(call.method(), call.url(), "io");
             throw new TransientFailure(0, null, e);
         }
     }
