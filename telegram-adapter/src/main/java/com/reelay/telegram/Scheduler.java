@@ -1,0 +1,21 @@
+package com.reelay.telegram;
+
+import java.time.Duration;
+
+/**
+ * Time and timers for the outbox and the album collector, so tests can move time by hand
+ * instead of sleeping.
+ */
+interface Scheduler {
+
+    /** A monotonic clock in nanoseconds (only differences mean anything). */
+    long nanoTime();
+
+    /** Runs {@code task} once after {@code delay}; the returned handle cancels it. */
+    Cancellable schedule(Duration delay, Runnable task);
+
+    @FunctionalInterface
+    interface Cancellable {
+        void cancel();
+    }
+}

@@ -1,0 +1,71 @@
+package com.reelay.telegram;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
+import org.telegram.telegrambots.meta.api.objects.File;
+
+/**
+ * Opens a file a person sent: getFile for its path, then a stream from
+ * {@code {base}/file/bot<token>/<path>} (or, from a local Bot API server running with
+ * {@code --local}, straight from the absolute path it answers). Nothing is buffered: the stream
+ * goes on into the NemoVideo upload.
+ */
+final class TelegramFiles implements UpdateReader.FileOpener {
+
+    private static final Duration GET_FILE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BotApi api;
+    private final boolean localBotApi;
+    private final long downloadLimit;
+    private final TokenMask mask;
+
+    TelegramFiles(BotApi api, boolean localBotApi, long downloadLimit, TokenMask mask) {
+        this.api = api;
+        this.localBotApi = localBotApi;
+        this.downloadLimit = downloadLimit;
+        this.mask = mask;
+    }
+
+    @Override
+    public InputStream open(String fileId) throws IOException {
+        String path = filePath(fileId);
+        if (localBotApi && path.startsWith("/")) {
+            Path local = Path.of(path);
+            if (Files.isReadable(local)) {
+                return Files.newInputStream(local);
+            }
+        }
+        return api.download(path);
+    }
+
+    private String filePath(String fileId) throws IOException {
+        File file;
+        try {
+            file = api.call(GetFile.builder().fileId(fileId).build())
+                    .get(GET_FILE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while asking Telegram for the file");
+        } catch (TimeoutException e) {
+            throw new IOException("Telegram did not answer getFile in time");
+        } catch (ExecutionException e) {
+            ApiFailure failure = ApiFailure.of(e);
+            if (failure.kind() == ApiFailure.Kind.FILE_TOO_BIG) {
+                throw new IOException(TelegramPhrases.downloadRefused(downloadLimit));
+            }
+            throw new IOException("Telegram getFile failed: " + mask.describe(ApiFailure.unwrap(e)));
+        }
+        if (file == null || file.getFilePath() == null || file.getFilePath().isBlank()) {
+            throw new IOException("Telegram getFile gave no file path");
+        }
+        return file.getFilePath();
+    }
+}

@@ -1,0 +1,183 @@
+package com.reelay.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.conversation.ConversationEngine;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.User;
+
+/**
+ * Telegram as a front end of the conversation engine.
+ *
+ * <pre>{@code
+ * TelegramSettings.fromEnvironment(System.getenv()).ifPresent(settings -> {
+ *     TelegramFrontEnd telegram = new TelegramFrontEnd(settings);
+ *     telegram.start(engine);   // before engine.resume()
+ *     // on shutdown: engine.close() first (its last replies still go out), then telegram.close()
+ * });
+ * }</pre>
+ *
+ * <p>{@link #start} checks the token (getMe), registers the engine's output for platform
+ * {@code "telegram"}, sets the command menu and starts receiving updates by long polling or
+ * webhook. Call {@link #close()} also when {@code start} failed.
+ */
+public final class TelegramFrontEnd implements AutoCloseable {
+
+    /** The platform name chats of this front end carry ({@code ChatRef.platform()}). */
+    public static final String PLATFORM = TelegramOutput.PLATFORM;
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramFrontEnd.class);
+    private static final Duration START_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final TelegramSettings settings;
+    private final TokenMask mask;
+    private final ObjectMapper json = new ObjectMapper();
+    private final SystemScheduler scheduler = new SystemScheduler("telegram-timer");
+    private final OkHttpBotApi api;
+    private final Outbox outbox;
+    private final TelegramOutput output;
+    private LongPolling polling;
+    private WebhookReceiver webhook;
+    private UpdateHandler handler;
+    private boolean started;
+
+    public TelegramFrontEnd(TelegramSettings settings) {
+        this.settings = settings;
+        this.mask = new TokenMask(settings.botToken());
+        this.api = new OkHttpBotApi(settings, apiClient(), json);
+        this.outbox = new Outbox(settings.outbox(), scheduler, mask);
+        this.output = new TelegramOutput(api, outbox, settings, mask);
+    }
+
+    /**
+     * Connects {@code engine} to Telegram. Call once, after creating the engine and before
+     * {@code engine.resume()} (resumed exports need the Telegram output registered).
+     *
+     * @throws IllegalStateException when Telegram refuses the token or can't be reached
+     */
+    public synchronized void start(ConversationEngine engine) {
+        if (started) {
+            throw new IllegalStateException("the Telegram front end is already started");
+        }
+        started = true;
+        BotIdentity bot = identify();
+        engine.register(PLATFORM, output);
+        setCommands();
+        TelegramFiles files = new TelegramFiles(api, settings.localBotApi(), settings.downloadLimitBytes(), mask);
+        UpdateReader reader = new UpdateReader(bot, settings.downloadLimitBytes(), files);
+        handler = new UpdateHandler(reader, engine, output, api, settings.albumDebounce(), scheduler, mask);
+        try {
+            if (settings.updateMode() == TelegramSettings.UpdateMode.WEBHOOK) {
+                startWebhook();
+            } else {
+                OkHttpBotApi pollingApi = new OkHttpBotApi(settings, pollingClient(), json);
+                polling = new LongPolling(pollingApi, mask, pollingApi::close);
+                polling.start(handler::handle);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting Telegram updates");
+        } catch (IOException | ExecutionException e) {
+            throw new IllegalStateException("Telegram updates could not start: " + mask.describe(ApiFailure.unwrap(e)));
+        }
+        log.info("telegram front end started bot=@{} updates={} videos={}", bot.username(), settings.updateMode(),
+                settings.attachVideos() ? "attached up to " + settings.videoUploadLimitBytes() + " bytes" : "links only");
+    }
+
+    /** The webhook's local port once started (useful when configured as 0); -1 in long polling mode. */
+    public synchronized int webhookPort() {
+        return webhook == null ? -1 : webhook.port();
+    }
+
+    private BotIdentity identify() {
+        User me = await(api.call(new GetMe()), "getMe");
+        String username = me.getUserName() == null ? "" : me.getUserName();
+        if (!settings.botUsername().isEmpty() && !settings.botUsername().equalsIgnoreCase(username)) {
+            log.warn("configured bot username @{} differs from Telegram's @{}; using Telegram's",
+                    settings.botUsername(), username);
+        }
+        return new BotIdentity(me.getId(), username);
+    }
+
+    private void setCommands() {
+        for (SetMyCommands menu : CommandMenu.all()) {
+            api.call(menu).whenComplete((ok, error) -> {
+                if (error != null) {
+                    log.warn("command menu not set language={}: {}",
+                            menu.getLanguageCode() == null ? "default" : menu.getLanguageCode(),
+                            mask.describe(ApiFailure.unwrap(error)));
+                }
+            });
+        }
+    }
+
+    private void startWebhook() throws IOException {
+        TelegramSettings.Webhook hook = settings.webhook();
+        webhook = new WebhookReceiver(hook, json);
+        webhook.start(handler::handle);
+        await(api.setWebhook(SetWebhook.builder().url(hook.url()).secretToken(hook.secretToken())
+                .allowedUpdates(LongPolling.ALLOWED_UPDATES).build()), "setWebhook");
+    }
+
+    private <T> T await(java.util.concurrent.CompletableFuture<T> call, String what) {
+        try {
+            return call.get(START_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during Telegram " + what);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Telegram did not answer " + what + " within " + START_CALL_TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            ApiFailure f = ApiFailure.of(e);
+            String hint = f.code() == 401 || f.code() == 404 ? " (is TELEGRAM_BOT_TOKEN right?)" : "";
+            throw new IllegalStateException("Telegram " + what + " failed" + hint + ": "
+                    + mask.describe(ApiFailure.unwrap(e)));
+        }
+    }
+
+    /**
+     * Stops receiving updates, drops albums still being gathered and messages not yet sent. The
+     * webhook stays registered with Telegram: other instances may still be serving it.
+     */
+    @Override
+    public synchronized void close() {
+        if (polling != null) {
+            polling.close();
+        }
+        if (webhook != null) {
+            webhook.close();
+        }
+        if (handler != null) {
+            handler.close();
+        }
+        outbox.close();
+        scheduler.close();
+        api.close();
+    }
+
+    private static OkHttpClient apiClient() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(64); // one slow upload must not hold up every chat
+        return new OkHttpClient.Builder().dispatcher(dispatcher)
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(60))
+                .writeTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    private static OkHttpClient pollingClient() {
+        // getUpdates holds the request open for up to 50 s when there is nothing new.
+        return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(75)).build();
+    }
+}

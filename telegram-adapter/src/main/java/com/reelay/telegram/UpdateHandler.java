@@ -1,0 +1,118 @@
+package com.reelay.telegram;
+
+import com.reelay.core.chat.ChatEngine;
+import com.reelay.core.chat.ChatOutput;
+import com.reelay.core.chat.Inbound;
+import com.reelay.core.chat.Reply;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Where every update goes, from long polling or the webhook: read it, answer a button press at
+ * once, gather albums, tell people what the bot can't use, and hand the rest to the engine.
+ */
+final class UpdateHandler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+    /** Telegram re-delivers an update whose webhook call failed; these ids were already handled. */
+    private static final int REMEMBERED_UPDATES = 2048;
+
+    private final UpdateReader reader;
+    private final ChatEngine engine;
+    private final ChatOutput output;
+    private final BotApi api;
+    private final AlbumCollector albums;
+    private final TokenMask mask;
+    private final LinkedHashSet<Integer> seen = new LinkedHashSet<>();
+
+    UpdateHandler(UpdateReader reader, ChatEngine engine, ChatOutput output, BotApi api, Duration albumDebounce,
+                  Scheduler scheduler, TokenMask mask) {
+        this.reader = reader;
+        this.engine = engine;
+        this.output = output;
+        this.api = api;
+        this.albums = new AlbumCollector(albumDebounce, scheduler, this::album);
+        this.mask = mask;
+    }
+
+    void handle(Update update) {
+        if (update.getUpdateId() != null && !firstTime(update.getUpdateId())) {
+            return;
+        }
+        try {
+            Incoming incoming = reader.read(update);
+            if (incoming instanceof Incoming.Event e) {
+                albums.flush(e.inbound().chat());
+                engine.accept(e.inbound());
+            } else if (incoming instanceof Incoming.AlbumItem item) {
+                albums.add(item);
+            } else if (incoming instanceof Incoming.Refusal r) {
+                albums.flush(r.chat());
+                log.info("update refused chat={} request={}", r.chat(), r.requestId());
+                output.send(r.chat(), r.requestId(), Reply.text(r.text()));
+            } else if (incoming instanceof Incoming.ButtonPress b) {
+                answer(b);
+                b.event().ifPresent(event -> {
+                    albums.flush(event.chat());
+                    engine.accept(event);
+                });
+            } else if (incoming instanceof Incoming.Ignored i) {
+                log.debug("update {} ignored: {}", update.getUpdateId(), i.why());
+            }
+        } catch (RuntimeException e) {
+            // One odd update must not stop the others.
+            log.error("update {} not handled: {}", update.getUpdateId(), mask.describe(e));
+        }
+    }
+
+    private void album(AlbumCollector.Album album) {
+        if (!album.addressed()) {
+            return;
+        }
+        if (!album.refusals().isEmpty()) {
+            output.send(album.chat(), album.requestId(), Reply.text(String.join("\n\n", album.refusals())));
+        }
+        if (!album.files().isEmpty()) {
+            log.info("album complete chat={} request={} files={}", album.chat(), album.requestId(), album.files().size());
+            engine.accept(new Inbound(album.chat(), album.user(), album.requestId(),
+                    new Inbound.Files(album.files(), album.caption())));
+        }
+    }
+
+    /** Stops the spinner on the button; Telegram expects an answer within seconds. */
+    private void answer(Incoming.ButtonPress press) {
+        AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer =
+                AnswerCallbackQuery.builder().callbackQueryId(press.callbackQueryId());
+        if (!press.notice().isEmpty()) {
+            answer.text(press.notice());
+        }
+        api.call(answer.build()).whenComplete((ok, error) -> {
+            if (error != null) {
+                log.debug("button press not answered: {}", mask.describe(ApiFailure.unwrap(error)));
+            }
+        });
+    }
+
+    private synchronized boolean firstTime(int updateId) {
+        if (!seen.add(updateId)) {
+            return false;
+        }
+        if (seen.size() > REMEMBERED_UPDATES) {
+            Iterator<Integer> oldest = seen.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        return true;
+    }
+
+    /** Drops albums still being gathered. */
+    @Override
+    public void close() {
+        albums.close();
+    }
+}

@@ -1,0 +1,77 @@
+package com.reelay.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening the files people send, against the fake Bot API. */
+class TelegramFilesTest {
+
+    private static final long MB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private FakeTelegram telegram;
+    private OkHttpBotApi api;
+
+    @BeforeEach
+    void start() throws IOException {
+        telegram = new FakeTelegram();
+        api = new OkHttpBotApi(TelegramSettings.defaults(FakeTelegram.TOKEN).withApiBase(telegram.baseUrl()),
+                new OkHttpClient(), new ObjectMapper());
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        telegram.close();
+    }
+
+    private TelegramFiles files(boolean localBotApi) {
+        return new TelegramFiles(api, localBotApi, localBotApi ? 2000 * MB : 20 * MB, new TokenMask(FakeTelegram.TOKEN));
+    }
+
+    @Test
+    void streamsTheFileFromTheConfiguredServersFilePath() throws IOException {
+        byte[] bytes = new byte[300_000];
+        new java.util.Random(7).nextBytes(bytes);
+        FakeTelegram.FakeFile file = telegram.file("videos/file_3.mp4", bytes);
+        try (InputStream in = files(false).open(file.fileId())) {
+            assertArrayEquals(bytes, in.readAllBytes());
+        }
+        assertEquals(List.of("videos/file_3.mp4"), telegram.downloads());
+        assertEquals(file.fileId(), telegram.calls("getFile").get(0).params().path("file_id").asText());
+    }
+
+    @Test
+    void aFileTheBotApiWontHandOverIsExplained() {
+        FakeTelegram.FakeFile big = telegram.file("videos/big.mp4", null, 25 * MB);
+        IOException refused = assertThrows(IOException.class, () -> files(false).open(big.fileId()));
+        assertTrue(refused.getMessage().contains("20 MB"), refused.getMessage());
+        assertTrue(telegram.downloads().isEmpty());
+    }
+
+    @Test
+    void aLocalBotApiServerMayAnswerWithAPathOnThisMachine() throws IOException {
+        Path local = Files.write(dir.resolve("file_9.mp4"), new byte[] {4, 5, 6});
+        FakeTelegram.FakeFile file = telegram.file(local.toString(), new byte[] {1});
+        try (InputStream in = files(true).open(file.fileId())) {
+            assertArrayEquals(new byte[] {4, 5, 6}, in.readAllBytes());
+        }
+        assertTrue(telegram.downloads().isEmpty(), "read from disk, not over HTTP");
+    }
+}

@@ -1,0 +1,87 @@
+package com.reelay.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.reelay.telegram.FakeTelegram.ChatMessage;
+import com.reelay.telegram.FakeTelegram.Person;
+import com.reelay.telegram.TelegramSettings.Webhook;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Webhook mode: Telegram posts updates; only posts with the secret token count. */
+class WebhookTest {
+
+    private static final String SECRET = "hook-Secret_42";
+    private static final Person ANN = new Person(42, "Ann", "en");
+
+    @TempDir
+    Path dir;
+
+    private RunningBot bot;
+    private FakeTelegram telegram;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = RunningBot.start(dir, s -> s.withWebhook(new Webhook("https://bot.example.test/telegram/hook", 0, SECRET)),
+                c -> c);
+        telegram = bot.telegram;
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            assertEquals(List.of(), bot.logLinesContaining(FakeTelegram.TOKEN));
+            assertEquals(List.of(), bot.logLinesContaining(SECRET));
+        } finally {
+            bot.close();
+        }
+    }
+
+    private int post(String body, String secret) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + bot.frontEnd.webhookPort() + "/telegram/hook"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header(WebhookReceiver.SECRET_HEADER, secret);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void registersTheWebhookWithItsSecretAndDoesNotPoll() {
+        FakeTelegram.ApiCall set = telegram.calls("setWebhook").get(0);
+        assertEquals("https://bot.example.test/telegram/hook", set.params().path("url").asText());
+        assertEquals(SECRET, set.params().path("secret_token").asText());
+        assertTrue(telegram.calls("getUpdates").isEmpty());
+    }
+
+    @Test
+    void onlyUpdatesCarryingTheSecretAreHandled() throws Exception {
+        telegram.sendText(42, ANN, "/credits");
+        String update = telegram.takeUpdates().get(0);
+
+        assertEquals(401, post(update, null));
+        assertEquals(401, post(update, "guess"));
+        assertEquals(200, post(update, SECRET));
+        assertEquals(200, post(update, SECRET), "Telegram may deliver an update twice");
+
+        ChatMessage credits = telegram.awaitBotMessage(42, m -> m.text().startsWith("💳 Credits"));
+        assertEquals(1, telegram.botMessages(42).size(), "answered once: " + credits.text());
+    }
+
+    @Test
+    void whatIsNotAnUpdateIsRefused() throws Exception {
+        assertEquals(400, post("{not json", SECRET));
+    }
+}
