@@ -1,31 +1,38 @@
 package com.reelay.app;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the launcher reads from the command line and environment.
+ * The command line. Settings themselves come from the config file and environment (see the
+ * config module); these flags only choose how to run.
  *
- * @param offline  run NemoVideo's simulator in-process (no account, no internet)
- * @param dataDir  REELAY_DATA_DIR, default ./data
- * @param nemoToken NEMO_TOKEN, when the operator has a registered account
- * @param nemoApiBase NEMO_API_BASE, default the production URL
+ * @param offline     run NemoVideo's simulator in-process (no account, no internet)
+ * @param configFile  {@code --config <path>}
+ * @param printConfig print the effective settings (secrets masked) and exit
  */
-record LaunchOptions(boolean offline, boolean help, Path dataDir, Optional<String> nemoToken, String nemoApiBase,
-                     String skillSource, String skillPlatform) {
+record LaunchOptions(boolean offline, boolean help, boolean printConfig, Optional<Path> configFile) {
 
     static final String USAGE = String.join("\n",
-            "Usage: java -jar reelay.jar [--offline] [--help]",
-            "  --offline   use the built-in NemoVideo simulator (no account or internet needed)",
-            "Environment: NEMO_TOKEN, NEMO_API_BASE, REELAY_DATA_DIR (default ./data),",
-            "             NEMO_SKILL_SOURCE, NEMO_SKILL_PLATFORM");
+            "Usage: java -jar reelay.jar [--offline] [--config <file>] [--print-config] [--help]",
+            "  --offline        use the built-in NemoVideo simulator (no account or internet needed)",
+            "  --config <file>  YAML settings (also REELAY_CONFIG); see config/reelay.example.yml",
+            "  --print-config   print the effective settings, secrets masked, and exit",
+            "Every setting can also come from the environment, e.g. TELEGRAM_BOT_TOKEN, NEMO_TOKEN,",
+            "REELAY_DATA_DIR, REELAY_HTTP_PORT. With no platform token set, the console chat runs.");
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a person-readable message. */
-    static LaunchOptions parse(String[] args, Map<String, String> env) {
+    static LaunchOptions parse(String[] args) {
         boolean offline = false;
         boolean help = false;
-        for (String arg : args) {
+        boolean print = false;
+        Optional<Path> config = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("--config=")) {
+                config = Optional.of(Path.of(arg.substring("--config=".length())));
+                continue;
+            }
             switch (arg) {
                 case "--offline":
                     offline = true;
@@ -34,18 +41,19 @@ record LaunchOptions(boolean offline, boolean help, Path dataDir, Optional<Strin
                 case "-h":
                     help = true;
                     break;
+                case "--print-config":
+                    print = true;
+                    break;
+                case "--config":
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--config needs a file path");
+                    }
+                    config = Optional.of(Path.of(args[++i]));
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
-        Path dataDir = Path.of(env.getOrDefault("REELAY_DATA_DIR", "data"));
-        Optional<String> token = Optional.ofNullable(env.get("NEMO_TOKEN")).map(String::strip).filter(t -> !t.isEmpty());
-        String base = env.getOrDefault("NEMO_API_BASE", com.reelay.core.nemo.NemoSettings.DEFAULT_BASE_URL).strip();
-        if (!base.startsWith("http://") && !base.startsWith("https://")) {
-            throw new IllegalArgumentException("NEMO_API_BASE must be an http(s) URL, got: " + base);
-        }
-        return new LaunchOptions(offline, help, dataDir, token, base,
-                env.getOrDefault("NEMO_SKILL_SOURCE", com.reelay.core.nemo.NemoSettings.DEFAULT_SKILL_SOURCE),
-                env.getOrDefault("NEMO_SKILL_PLATFORM", com.reelay.core.nemo.NemoSettings.DEFAULT_SKILL_PLATFORM));
+        return new LaunchOptions(offline, help, print, config);
     }
 }

@@ -1,14 +1,26 @@
 package com.reelay.app;
 
 import com.reelay.app.console.ConsoleChat;
+import com.reelay.app.logging.LogSetup;
+import com.reelay.app.logging.SecretMask;
+import com.reelay.app.ops.ManagementServer;
+import com.reelay.config.ConfigException;
+import com.reelay.config.ConfigLoader;
+import com.reelay.config.ConfigPrinter;
+import com.reelay.config.ReelayConfig;
 import com.reelay.core.conversation.ConversationEngine;
-import com.reelay.core.conversation.EngineSettings;
 import com.reelay.core.nemo.NemoSettings;
 import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.CachingStore;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.SqliteStore;
 import com.reelay.simulator.NemoSimulator;
+import com.reelay.telegram.TelegramFrontEnd;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,19 +31,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Wires Reelay together and runs it. With no platform configured it opens the console chat;
- * {@code --offline} starts the NemoVideo simulator in-process. Exit status: 0 done, 1 could not
- * run (NemoVideo unreachable), 2 bad configuration.
+ * Wires Reelay together and runs it: settings (exit 2 before connecting anywhere when they are
+ * wrong), logging, store, NemoVideo client (or the in-process simulator with {@code --offline}),
+ * engine, the configured platforms or else the console chat, and the management port. Exit
+ * status: 0 done, 1 could not run (NemoVideo or a platform unreachable), 2 bad configuration.
  *
- * <p>No static logger here: the log directory is chosen before logging starts.
+ * <p>No static logger here: logging is configured from the settings first.
  */
 public final class Launcher {
 
@@ -47,6 +65,8 @@ public final class Launcher {
     private UnaryOperator<NemoSimulator.Builder> simulatorTuning = UnaryOperator.identity();
     private UnaryOperator<NemoSettings> nemoTuning = UnaryOperator.identity();
     private boolean ansi = System.console() != null;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile ManagementServer management;
 
     public Launcher(Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         this.env = env;
@@ -72,10 +92,21 @@ public final class Launcher {
         return this;
     }
 
+    /** The management port actually bound (once running), for tests that asked for port 0. */
+    Optional<Integer> managementPort() {
+        return Optional.ofNullable(management).map(ManagementServer::port);
+    }
+
+    /** Ends a service-mode run (what SIGTERM does). */
+    void stop() {
+        stopped.countDown();
+    }
+
     public int run(String[] args) {
         LaunchOptions options;
+        ReelayConfig config;
         try {
-            options = LaunchOptions.parse(args, env);
+            options = LaunchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(LaunchOptions.USAGE);
@@ -85,54 +116,170 @@ public final class Launcher {
             out.println(LaunchOptions.USAGE);
             return OK;
         }
-        // Offline identities and sessions belong to the simulator: keep them apart from real ones.
-        Path dataDir = options.offline() ? options.dataDir().resolve("offline") : options.dataDir();
-        System.setProperty("reelay.log.dir", dataDir.toAbsolutePath().toString());
-
-        NemoSimulator simulator = null;
-        String apiBase = options.nemoApiBase();
-        Optional<String> token = options.nemoToken();
         try {
-            if (options.offline()) {
-                // A demo that runs dry after one video teaches nothing: offline identities get more credits.
-                simulator = simulatorTuning.apply(NemoSimulator.builder().anonymousCredits(OFFLINE_CREDITS)).start();
-                apiBase = simulator.baseUrl();
-                token = Optional.empty(); // a real account's token means nothing to the simulator
-                out.println("Offline: using the built-in NemoVideo simulator (videos and links are simulated).");
-            } else {
-                Optional<String> problem = unreachable(apiBase);
-                if (problem.isPresent()) {
-                    err.println("Can't reach NemoVideo at " + apiBase + " (" + problem.get()
-                            + "). Check your connection, or run with --offline to try Reelay with the built-in simulator.");
-                    return UNREACHABLE;
-                }
-            }
-            runConsole(options, dataDir, apiBase, token);
+            config = ConfigLoader.load(options.configFile(), env);
+        } catch (ConfigException e) {
+            err.println(e.report());
+            return BAD_CONFIGURATION;
+        }
+        if (options.printConfig()) {
+            out.print(ConfigPrinter.describe(config));
             return OK;
+        }
+        registerSecrets(config);
+        boolean console = !config.hasPlatform();
+        // Offline identities and sessions belong to the simulator: keep them apart from real ones.
+        Path dataDir = options.offline() ? config.app().dataPath().resolve("offline") : config.app().dataPath();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            err.println("Reelay can't start: cannot create the data directory " + dataDir + " (" + e.getMessage() + ")");
+            return BAD_CONFIGURATION;
+        }
+        LogSetup.configure(config.app().logFormat(), config.app().logLevel(), console ? dataDir.resolve("reelay.log") : null);
+        Deque<AutoCloseable> resources = new java.util.concurrent.LinkedBlockingDeque<>();
+        // SIGTERM: stop taking work and close everything from the hook itself, because the JVM
+        // halts once hooks finish, whatever the main thread was doing (e.g. reading the console).
+        Thread hook = new Thread(() -> {
+            stop();
+            closeAll(resources);
+        }, "reelay-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return serve(options, config, dataDir, console, resources);
+        } catch (StartFailure e) {
+            err.println(e.getMessage());
+            return UNREACHABLE;
         } catch (IOException e) {
             err.println("Reelay stopped: " + e.getMessage());
             return UNREACHABLE;
         } finally {
-            if (simulator != null) {
-                simulator.close();
+            closeAll(resources);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook closes (has closed) everything.
             }
         }
     }
 
-    private void runConsole(LaunchOptions options, Path dataDir, String apiBase, Optional<String> token)
-            throws IOException {
-        NemoSettings nemo = nemoTuning.apply(NemoSettings.defaults(apiBase)
-                .withAttribution(options.skillSource(), version(), options.skillPlatform()));
+    private int serve(LaunchOptions options, ReelayConfig config, Path dataDir, boolean console,
+                      Deque<AutoCloseable> resources) throws IOException, StartFailure {
+        String apiBase = config.nemo().apiBase();
+        Optional<String> token = config.nemo().registeredToken();
+        if (options.offline()) {
+            // A demo that runs dry after one video teaches nothing: offline identities get more credits.
+            NemoSimulator simulator = simulatorTuning.apply(NemoSimulator.builder().anonymousCredits(OFFLINE_CREDITS)).start();
+            resources.push(simulator);
+            apiBase = simulator.baseUrl();
+            token = Optional.empty(); // a real account's token means nothing to the simulator
+            out.println("Offline: using the built-in NemoVideo simulator (videos and links are simulated).");
+        } else {
+            Optional<String> problem = unreachable(apiBase);
+            if (problem.isPresent()) {
+                throw new StartFailure("Can't reach NemoVideo at " + apiBase + " (" + problem.get()
+                        + "). Check your connection, or run with --offline to try Reelay with the built-in simulator.");
+            }
+        }
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(prometheus);
+        new JvmThreadMetrics().bindTo(prometheus);
+        Metrics.addRegistry(prometheus);
+        resources.push(() -> {
+            Metrics.removeRegistry(prometheus);
+            prometheus.close();
+        });
+
+        ReelayStore store = new CachingStore(SqliteStore.open(dataDir), 10_000);
+        resources.push(store);
+        NemoSettings nemo = nemoTuning.apply(config.nemo().toClientSettings().withBaseUrl(apiBase));
+        OkHttpNemoClient client = new OkHttpNemoClient(nemo);
+        resources.push(client);
         // The console has no platform rate limit: show progress more often than chat platforms can.
-        EngineSettings engineSettings = EngineSettings.defaults().withEditInterval(Duration.ofMillis(500));
-        try (ReelayStore store = new CachingStore(SqliteStore.open(dataDir), 10_000);
-             OkHttpNemoClient client = new OkHttpNemoClient(nemo);
-             ConversationEngine engine = new ConversationEngine(client, store, engineSettings, token, Clock.systemUTC())) {
-            ConsoleChat console = new ConsoleChat(
-                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out, ansi);
-            engine.register(ConsoleChat.PLATFORM, console);
-            engine.resume();
-            console.run(engine);
+        ConversationEngine engine = new ConversationEngine(client, store,
+                console ? config.engine().withEditInterval(Duration.ofMillis(500)) : config.engine(),
+                config.guard(), token, Clock.systemUTC());
+        Map<String, Supplier<Boolean>> checks = new LinkedHashMap<>();
+        checks.put("store", () -> {
+            store.chat("health:probe");
+            return true;
+        });
+        ConsoleChat consoleChat = null;
+        TelegramFrontEnd telegram = null;
+        if (console) {
+            consoleChat = new ConsoleChat(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out, ansi);
+            engine.register(ConsoleChat.PLATFORM, consoleChat);
+            checks.put("console", () -> true);
+        }
+        if (config.telegram().isPresent()) {
+            telegram = new TelegramFrontEnd(config.telegram().get());
+            resources.push(telegram); // closed after the engine, so its last replies still go out
+            try {
+                telegram.start(engine);
+            } catch (IllegalStateException e) {
+                throw new StartFailure("Reelay can't start Telegram: " + SecretMask.shared().apply(e.getMessage()));
+            }
+            checks.put("telegram", () -> true);
+        }
+        Duration grace = config.app().shutdownGrace();
+        resources.push(() -> engine.close(grace));
+        engine.resume();
+        if (config.app().httpPort() > 0) {
+            try {
+                management = new ManagementServer(config.app().httpPort(), prometheus, checks);
+                resources.push(management);
+            } catch (IOException e) {
+                // A service nobody can health-check must not pretend to run; a console demo may.
+                if (!console) {
+                    throw new StartFailure("Reelay can't open its management port " + config.app().httpPort() + " ("
+                            + e.getMessage() + "). Set REELAY_HTTP_PORT to a free port, or 0 to turn it off.");
+                }
+                org.slf4j.LoggerFactory.getLogger(Launcher.class).warn("management port {} unavailable: {}",
+                        config.app().httpPort(), e.getMessage());
+            }
+        }
+        org.slf4j.LoggerFactory.getLogger(Launcher.class).info("reelay started platforms={} management={}",
+                checks.keySet().stream().filter(k -> !k.equals("store")).toList(),
+                management != null ? management.port() : "off");
+        try {
+            if (consoleChat != null) {
+                consoleChat.run(engine);
+            } else {
+                out.println("Reelay is running" + (management != null ? "; management port " + management.port() : "")
+                        + ". Stop it with SIGTERM (Ctrl-C).");
+                stopped.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+
+    private static void registerSecrets(ReelayConfig config) {
+        SecretMask mask = SecretMask.shared();
+        config.nemo().registeredToken().ifPresent(mask::register);
+        config.telegram().ifPresent(t -> {
+            mask.register(t.botToken());
+            if (t.webhook() != null) {
+                mask.register(t.webhook().secretToken());
+            }
+        });
+    }
+
+    /** Closes in reverse order of opening; safe to call from the main thread and the shutdown hook. */
+    private void closeAll(Deque<AutoCloseable> resources) {
+        synchronized (resources) {
+            if (resources.isEmpty()) {
+                return;
+            }
+            while (!resources.isEmpty()) {
+                try {
+                    resources.pop().close();
+                } catch (Exception e) {
+                    err.println("while stopping: " + SecretMask.shared().apply(String.valueOf(e.getMessage())));
+                }
+            }
+            org.slf4j.LoggerFactory.getLogger(Launcher.class).info("reelay stopped");
         }
     }
 
@@ -154,8 +301,10 @@ public final class Launcher {
         }
     }
 
-    private static String version() {
-        String v = Launcher.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+    /** Something outside could not be reached at start; the message is the operator's one line. */
+    private static final class StartFailure extends Exception {
+        StartFailure(String message) {
+            super(message, null, false, false);
+        }
     }
 }

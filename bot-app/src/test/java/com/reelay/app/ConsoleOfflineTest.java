@@ -66,7 +66,7 @@ class ConsoleOfflineTest {
         PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-        Launcher launcher = new Launcher(Map.of("REELAY_DATA_DIR", dir.toString()), stdin, out, err)
+        Launcher launcher = new Launcher(Map.of("REELAY_DATA_DIR", dir.toString(), "REELAY_HTTP_PORT", "0"), stdin, out, err)
                 .ansi(false)
                 .tuneSimulator(b -> b.textReplyDuration(Duration.ofMillis(50)).generationDuration(Duration.ofMillis(300))
                         .heartbeatInterval(Duration.ofMillis(50)).renderDurations(Duration.ofMillis(100), Duration.ofMillis(400))
@@ -96,7 +96,7 @@ class ConsoleOfflineTest {
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
         // Port 9 on loopback: nothing listens, the connection is refused at once.
-        int status = new Launcher(Map.of("REELAY_DATA_DIR", dir.toString(), "NEMO_API_BASE", "http://127.0.0.1:9"),
+        int status = new Launcher(Map.of("REELAY_DATA_DIR", dir.toString(), "REELAY_HTTP_PORT", "0", "NEMO_API_BASE", "http://127.0.0.1:9"),
                 new java.io.ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()), err)
                 .run(new String[0]);
         String message = errBytes.toString(StandardCharsets.UTF_8);
@@ -109,7 +109,7 @@ class ConsoleOfflineTest {
     @Test
     void anUnknownOptionIsABadConfiguration() {
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        int status = new Launcher(Map.of("REELAY_DATA_DIR", dir.toString()), new java.io.ByteArrayInputStream(new byte[0]),
+        int status = new Launcher(Map.of("REELAY_DATA_DIR", dir.toString(), "REELAY_HTTP_PORT", "0"), new java.io.ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(errBytes, true, StandardCharsets.UTF_8))
                 .run(new String[] {"--frobnicate"});
         assertEquals(Launcher.BAD_CONFIGURATION, status);

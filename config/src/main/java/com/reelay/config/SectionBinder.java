@@ -249,6 +249,8 @@ final class SectionBinder {
         int newline = message.indexOf('\n');
         message = newline > 0 ? message.substring(0, newline) : message;
         message = message.replaceAll(" \\(for Object starting.*", "").replaceAll("Cannot deserialize value of type `([^`]*)` from", "expected $1, got");
+        message = message.replaceAll("expected (int|long|java\\.lang\\.Integer|java\\.lang\\.Long), got String (\"[^\"]*\").*",
+                "expected a whole number, got $2").replaceAll("expected boolean, got String (\"[^\"]*\").*", "expected true or false, got $1");
         return key + ": " + message;
     }
 

@@ -121,6 +121,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void wrongTypesSayWhatWasExpected() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("REELAY_HTTP_PORT", "eighty", "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_ATTACH_VIDEOS", "maybe")));
+        assertEquals(List.of("reelay.http-port: expected a whole number, got \"eighty\"",
+                "telegram.attach-videos: expected true or false, got \"maybe\""), e.problems());
+    }
+
+    @Test
     void missingFilesAndBrokenYamlAreProblemsToo() throws Exception {
         ConfigException missing = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(Optional.empty(), Map.of("REELAY_CONFIG", dir.resolve("nope.yml").toString())));

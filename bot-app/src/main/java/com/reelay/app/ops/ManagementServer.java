@@ -1,0 +1,73 @@
+package com.reelay.app.ops;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The operator's port: {@code /healthz} (the process is alive), {@code /readyz} (the store is open
+ * and every enabled platform connected; 503 with the failing checks otherwise) and
+ * {@code /metrics} (Prometheus text format).
+ */
+public final class ManagementServer implements AutoCloseable {
+
+    private final HttpServer server;
+
+    /** {@code checks}: name → whether it passes now. */
+    public ManagementServer(int port, PrometheusMeterRegistry metrics, Map<String, Supplier<Boolean>> checks) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(port), 16);
+        server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok\n"));
+        server.createContext("/readyz", exchange -> {
+            StringBuilder body = new StringBuilder();
+            boolean ready = true;
+            for (Map.Entry<String, Supplier<Boolean>> check : checks.entrySet()) {
+                boolean ok;
+                try {
+                    ok = check.getValue().get();
+                } catch (RuntimeException e) {
+                    ok = false;
+                }
+                ready &= ok;
+                body.append(check.getKey()).append(ok ? " ok\n" : " failing\n");
+            }
+            respond(exchange, ready ? 200 : 503, "text/plain", body.toString());
+        });
+        server.createContext("/metrics", exchange ->
+                respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
+            Thread t = new Thread(runnable, "reelay-management");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
