@@ -1,0 +1,92 @@
+package com.reelay.discord;
+
+import com.reelay.core.chat.Attachment;
+import com.reelay.core.nemo.AcceptedMedia;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.entities.Message;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Discord attachments as the engine's lazy uploads: name, declared size and type up front, so the
+ * engine checks them (against {@link AcceptedMedia}) before a byte moves; the bytes stream from
+ * Discord's CDN straight into the NemoVideo upload when the engine opens them, never held whole.
+ */
+final class AttachmentDownloads {
+
+    private static final String UNKNOWN_TYPE = "application/octet-stream";
+
+    /** JDA's client (it exists once JDA is built); CDN downloads need no authorization. */
+    private final Supplier<OkHttpClient> http;
+
+    AttachmentDownloads(Supplier<OkHttpClient> http) {
+        this.http = http;
+    }
+
+    Attachment.Upload upload(Message.Attachment attachment) {
+        String type = attachment.getContentType();
+        String url = attachment.getUrl();
+        long size = attachment.getSize();
+        return new Attachment.Upload(attachment.getFileName(), size, type == null || type.isBlank() ? UNKNOWN_TYPE : type,
+                () -> open(url, size));
+    }
+
+    private InputStream open(String url, long declaredSize) throws IOException {
+        Response response = http.get().newCall(new Request.Builder().url(url).get().build()).execute();
+        if (!response.isSuccessful()) {
+            int code = response.code();
+            response.close();
+            throw new IOException("attachment download answered HTTP " + code);
+        }
+        // Never more than Discord declared (nor than NemoVideo takes), whatever the CDN sends.
+        long cap = declaredSize >= 0 ? Math.min(declaredSize, AcceptedMedia.MAX_FILE_BYTES) : AcceptedMedia.MAX_FILE_BYTES;
+        return new CappedStream(response.body().byteStream(), cap);
+    }
+
+    /** Fails the read that would pass {@code cap} bytes. */
+    static final class CappedStream extends FilterInputStream {
+        private final long cap;
+        private long count;
+
+        CappedStream(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long n) throws IOException {
+            count += n;
+            if (count > cap) {
+                throw new IOException("attachment is larger than the " + cap + " bytes it was declared with");
+            }
+        }
+    }
+}

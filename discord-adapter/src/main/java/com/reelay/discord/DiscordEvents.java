@@ -1,0 +1,156 @@
+package com.reelay.discord;
+
+import com.reelay.core.chat.Action;
+import com.reelay.core.chat.ChatEngine;
+import com.reelay.core.chat.Inbound;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import net.dv8tion.jda.api.events.RawGatewayEvent;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discord's events, handed to the engine. Every interaction is acknowledged (deferred) as soon as
+ * it arrives, well inside Discord's window; its answers are registered with the output before the
+ * engine sees the event, so the engine's first reply can use the token.
+ */
+final class DiscordEvents extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordEvents.class);
+
+    private final ChatEngine engine;
+    private final InboundReader reader;
+    private final DiscordOutput output;
+    private final JdaTransport transport;
+    private final DiscordSettings settings;
+    private final Clock clock;
+    private final CountDownLatch ready = new CountDownLatch(1);
+
+    DiscordEvents(ChatEngine engine, InboundReader reader, DiscordOutput output, JdaTransport transport,
+                  DiscordSettings settings, Clock clock) {
+        this.engine = engine;
+        this.reader = reader;
+        this.output = output;
+        this.transport = transport;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    CountDownLatch ready() {
+        return ready;
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        transport.attach(event.getJDA());
+        event.getJDA().updateCommands().addCommands(SlashCommands.all()).queue(
+                commands -> log.info("Discord commands registered globally: {}", commands.size()),
+                error -> log.warn("Discord global commands not registered: {}", FailureText.of(error)));
+        for (long guildId : settings.guildIds()) {
+            if (event.getJDA().getGuildById(guildId) == null) {
+                log.warn("Discord guild {} is configured but the bot is not in it", Long.toUnsignedString(guildId));
+            }
+        }
+        log.info("Discord connected as {} in {} guilds", event.getJDA().getSelfUser().getName(),
+                event.getGuildTotalCount());
+        ready.countDown();
+    }
+
+    @Override
+    public void onGuildReady(GuildReadyEvent event) {
+        long guildId = event.getGuild().getIdLong();
+        if (settings.guildIds().contains(guildId)) {
+            event.getGuild().updateCommands().addCommands(SlashCommands.all()).queue(
+                    commands -> log.info("Discord commands registered in guild {}", Long.toUnsignedString(guildId)),
+                    error -> log.warn("Discord commands not registered in guild {}: {}", Long.toUnsignedString(guildId),
+                            FailureText.of(error)));
+        }
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        handle(() -> {
+            Inbound inbound = reader.fromSlashCommand(event.getInteraction());
+            accept(event, event.getHook(), inbound, SlashCommands.answersPrivately(event.getName()));
+        });
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        handle(() -> {
+            Optional<Inbound> inbound = reader.fromButton(event.getInteraction());
+            if (inbound.isEmpty()) {
+                event.reply("That button doesn't do anything any more.").setEphemeral(true)
+                        .queue(ok -> { }, error -> log.debug("unknown button not answered: {}", FailureText.of(error)));
+                return;
+            }
+            boolean credits = inbound.get().content() instanceof Inbound.Button b && b.action() == Action.CREDITS;
+            accept(event, event.getHook(), inbound.get(), credits);
+        });
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        handle(() -> {
+            transport.attach(event.getJDA());
+            reader.fromMessage(event.getMessage(), event.getJDA().getSelfUser().getIdLong()).ifPresent(inbound -> {
+                transport.remember(event.getChannel());
+                engine.accept(inbound);
+            });
+        });
+    }
+
+    /** Reads the upload limit Discord reports with each interaction (JDA does not expose it). */
+    @Override
+    public void onRawGateway(RawGatewayEvent event) {
+        if (!"INTERACTION_CREATE".equals(event.getType())) {
+            return;
+        }
+        DataObject payload = event.getPayload();
+        long limit = payload.getLong("attachment_size_limit", 0);
+        if (limit > 0) {
+            output.interaction(RequestIds.forInteraction(payload.getUnsignedLong("id", 0)))
+                    .ifPresent(interaction -> interaction.uploadLimit(limit));
+        }
+    }
+
+    private void accept(IReplyCallback callback, InteractionHook hook, Inbound inbound, boolean ephemeral) {
+        transport.attach(callback.getJDA());
+        transport.remember(callback.getMessageChannel());
+        InteractionDeadlines deadlines = InteractionDeadlines.of(callback.getTimeCreated().toInstant(), clock.instant(),
+                settings);
+        InteractionReplies replies = new InteractionReplies(inbound.requestId(), hook, reader.chat(callback),
+                callback.getUser().getIdLong(), ephemeral, deadlines);
+        output.register(replies);
+        if (deadlines.canDefer(clock.instant())) {
+            callback.deferReply(ephemeral).queue(ok -> replies.acknowledged(), error -> {
+                replies.lost();
+                log.warn("interaction not acknowledged request={}: {}", inbound.requestId(), FailureText.of(error));
+            });
+        } else {
+            replies.lost();
+            log.warn("interaction arrived too late to acknowledge request={}: answering in the channel", inbound.requestId());
+        }
+        engine.accept(inbound);
+    }
+
+    /** JDA would log a listener's exception with its message; ours are logged without secrets instead. */
+    private static void handle(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.error("Discord event not handled: {}", FailureText.of(e));
+            log.debug("Discord event failure", e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package com.reelay.discord;
+
+import com.reelay.core.conversation.ConversationEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discord as a front end of the conversation engine: slash commands, buttons, DMs and mentions in;
+ * replies, live progress and finished videos out.
+ *
+ * <pre>{@code
+ * DiscordSettings.fromEnvironment(System.getenv()).ifPresent(settings -> {
+ *     DiscordFrontEnd discord = new DiscordFrontEnd(settings);
+ *     discord.start(engine);   // before engine.resume(), so unfinished Discord jobs find their platform
+ *     ...
+ *     discord.close();
+ * });
+ * }</pre>
+ *
+ * It needs no privileged intent: slash commands need none, and DMs and mentions reach a bot
+ * through the guild-message and direct-message intents alone.
+ */
+public final class DiscordFrontEnd implements AutoCloseable {
+
+    /** The platform name of Discord chats ({@code ChatRef#platform()}). */
+    public static final String PLATFORM = ChatAddress.PLATFORM;
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordFrontEnd.class);
+
+    private final DiscordSettings settings;
+    private final Clock clock;
+    private DiscordEvents events;
+    private JDA jda;
+
+    public DiscordFrontEnd(DiscordSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** {@code clock} times the interaction deadlines. */
+    public DiscordFrontEnd(DiscordSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers Discord's output with {@code engine}, logs in (checking the token) and connects to
+     * the gateway in the background; commands are registered once connected.
+     *
+     * @throws IllegalStateException if already started, or the login failed (bad token, Discord unreachable)
+     */
+    public synchronized void start(ConversationEngine engine) {
+        if (jda != null) {
+            throw new IllegalStateException("Discord front end already started");
+        }
+        JdaTransport transport = new JdaTransport();
+        DiscordOutput output = new DiscordOutput(transport, settings, clock);
+        engine.register(PLATFORM, output);
+        events = new DiscordEvents(engine,
+                new InboundReader(settings.sessionScope(), new AttachmentDownloads(transport::http)),
+                output, transport, settings, clock);
+        try {
+            jda = JDABuilder.createLight(settings.token(), GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES)
+                    .setRestConfig(new RestConfig().setBaseUrl(settings.apiBase()))
+                    .setSessionController(new ConfiguredGateway(settings.gatewayUrl()))
+                    .setRawEventsEnabled(true)
+                    .setEnableShutdownHook(false)
+                    .addEventListeners(events)
+                    .build();
+        } catch (RuntimeException e) {
+            log.debug("Discord login failure", e);
+            throw new IllegalStateException("Discord login failed: " + FailureText.of(e));
+        }
+        transport.attach(jda);
+        log.info("Discord front end started: {}", settings);
+    }
+
+    /** Waits until the gateway session is ready (guilds loaded); false on timeout. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        DiscordEvents started;
+        synchronized (this) {
+            started = events;
+        }
+        if (started == null) {
+            throw new IllegalStateException("Discord front end not started");
+        }
+        return started.ready().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Disconnects, letting requests already queued (e.g. a last progress edit) go out for a few seconds. */
+    @Override
+    public synchronized void close() {
+        if (jda == null) {
+            return;
+        }
+        jda.shutdown();
+        try {
+            if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
+                jda.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            jda.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        jda = null;
+    }
+}

@@ -1,0 +1,112 @@
+package com.reelay.discord;
+
+import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Attachment;
+import com.reelay.core.chat.ChatUser;
+import com.reelay.core.chat.Inbound;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.MessageType;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
+import net.dv8tion.jda.api.interactions.components.buttons.ButtonInteraction;
+
+/**
+ * Reads what a person did on Discord as the engine's {@link Inbound}: slash commands and buttons,
+ * and, without the privileged message-content intent, the messages Discord shows a bot anyway:
+ * DMs and messages that mention it. Everything else in a channel is chatter and is ignored.
+ */
+final class InboundReader {
+
+    private static final Pattern COMMAND = Pattern.compile("/([a-z]+)(?:\\s+(.*))?", Pattern.DOTALL);
+
+    private final SessionScope scope;
+    private final AttachmentDownloads downloads;
+
+    InboundReader(SessionScope scope, AttachmentDownloads downloads) {
+        this.scope = scope;
+        this.downloads = downloads;
+    }
+
+    /** {@code /video prompt:… file:…} becomes files with their prompt, or the prompt as {@code video}; others are commands. */
+    Inbound fromSlashCommand(SlashCommandInteraction interaction) {
+        String name = interaction.getName();
+        Inbound.Content content;
+        if (SlashCommands.VIDEO.equals(name)) {
+            String prompt = interaction.getOption(SlashCommands.PROMPT, "", OptionMapping::getAsString).strip();
+            List<Attachment> files = new ArrayList<>();
+            for (String option : SlashCommands.FILES) {
+                OptionMapping file = interaction.getOption(option);
+                if (file != null) {
+                    files.add(downloads.upload(file.getAsAttachment()));
+                }
+            }
+            content = files.isEmpty() ? new Inbound.Command(SlashCommands.VIDEO, prompt) : new Inbound.Files(files, prompt);
+        } else {
+            content = new Inbound.Command(name, "");
+        }
+        return new Inbound(chat(interaction).chatRef(), user(interaction), RequestIds.forInteraction(interaction.getIdLong()),
+                content);
+    }
+
+    /** Empty for a button that is not one of Reelay's actions. */
+    Optional<Inbound> fromButton(ButtonInteraction interaction) {
+        return Action.fromId(interaction.getComponentId()).map(action -> new Inbound(chat(interaction).chatRef(),
+                user(interaction), RequestIds.forInteraction(interaction.getIdLong()), new Inbound.Button(action)));
+    }
+
+    /**
+     * A DM, or a server message that mentions the bot ({@code selfId}), with the mention taken out:
+     * text, a {@code /command}, or files with their caption. Empty for anything else.
+     */
+    Optional<Inbound> fromMessage(Message message, long selfId) {
+        User author = message.getAuthor();
+        if (author.isBot() || author.isSystem() || message.isWebhookMessage()
+                || (message.getType() != MessageType.DEFAULT && message.getType() != MessageType.INLINE_REPLY)) {
+            return Optional.empty();
+        }
+        boolean direct = message.isFromType(ChannelType.PRIVATE);
+        boolean mentioned = message.getMentions().getUsers().stream().anyMatch(u -> u.getIdLong() == selfId);
+        if (!direct && !mentioned) {
+            return Optional.empty();
+        }
+        String text = message.getContentRaw().replaceAll("<@!?" + Long.toUnsignedString(selfId) + ">", " ")
+                .replaceAll("[ \\t]+", " ").strip();
+        Inbound.Content content;
+        if (!message.getAttachments().isEmpty()) {
+            content = new Inbound.Files(message.getAttachments().stream().<Attachment>map(downloads::upload).toList(), text);
+        } else {
+            var command = COMMAND.matcher(text);
+            content = command.matches()
+                    ? new Inbound.Command(command.group(1).toLowerCase(Locale.ROOT), command.group(2))
+                    : new Inbound.Text(text);
+        }
+        ChatAddress chat = ChatAddress.of(message.getChannelIdLong(), author.getIdLong(), direct, scope);
+        Member member = message.getMember();
+        String name = member != null ? member.getEffectiveName() : author.getEffectiveName();
+        return Optional.of(new Inbound(chat.chatRef(), new ChatUser(author.getId(), name, ""),
+                RequestIds.forMessage(message.getIdLong()), content));
+    }
+
+    ChatAddress chat(Interaction interaction) {
+        return ChatAddress.of(interaction.getChannelIdLong(), interaction.getUser().getIdLong(), !interaction.isFromGuild(),
+                scope);
+    }
+
+    private static ChatUser user(Interaction interaction) {
+        Member member = interaction.getMember();
+        User user = interaction.getUser();
+        String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
+        DiscordLocale locale = interaction.getUserLocale();
+        return new ChatUser(user.getId(), name, locale == DiscordLocale.UNKNOWN ? "" : locale.getLocale());
+    }
+}
