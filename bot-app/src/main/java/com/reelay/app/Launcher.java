@@ -15,6 +15,7 @@ import com.reelay.core.store.CachingStore;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.SqliteStore;
 import com.reelay.simulator.NemoSimulator;
+import com.reelay.discord.DiscordFrontEnd;
 import com.reelay.telegram.TelegramFrontEnd;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -221,6 +222,23 @@ public final class Launcher {
             }
             checks.put("telegram", () -> true);
         }
+        if (config.discord().isPresent()) {
+            DiscordFrontEnd discord = new DiscordFrontEnd(config.discord().get());
+            resources.push(discord);
+            try {
+                discord.start(engine);
+            } catch (IllegalStateException e) {
+                throw new StartFailure("Reelay can't start Discord: " + SecretMask.shared().apply(e.getMessage()));
+            }
+            checks.put("discord", () -> {
+                try {
+                    return discord.awaitReady(Duration.ZERO);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+        }
         Duration grace = config.app().shutdownGrace();
         resources.push(() -> engine.close(grace));
         engine.resume();
@@ -258,6 +276,7 @@ public final class Launcher {
     private static void registerSecrets(ReelayConfig config) {
         SecretMask mask = SecretMask.shared();
         config.nemo().registeredToken().ifPresent(mask::register);
+        config.discord().ifPresent(d -> mask.register(d.botToken()));
         config.telegram().ifPresent(t -> {
             mask.register(t.botToken());
             if (t.webhook() != null) {
@@ -304,7 +323,7 @@ public final class Launcher {
     /** Something outside could not be reached at start; the message is the operator's one line. */
     private static final class StartFailure extends Exception {
         StartFailure(String message) {
-            super(message, null, false, false);
+            super(message.replaceAll("\\s*\\n\\s*", " "), null, false, false); // one line for the operator
         }
     }
 }

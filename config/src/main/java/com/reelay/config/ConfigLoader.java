@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.reelay.core.conversation.EngineSettings;
 import com.reelay.core.guard.GuardSettings;
+import com.reelay.discord.DiscordSettings;
 import com.reelay.telegram.TelegramSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import java.util.Set;
 public final class ConfigLoader {
 
     static final String TELEGRAM = "telegram";
-    private static final Set<String> SECTIONS = Set.of("reelay", "nemo", "engine", "guard", TELEGRAM);
+    static final String DISCORD = "discord";
+    private static final Set<String> SECTIONS = Set.of("reelay", "nemo", "engine", "guard", TELEGRAM, DISCORD);
 
     private ConfigLoader() {
     }
@@ -40,12 +42,12 @@ public final class ConfigLoader {
             root = YAMLMapper.builder().build().createObjectNode();
         }
         if (!root.isObject()) {
-            throw new ConfigException(List.of(path.orElseThrow() + ": expected a map of sections (reelay, nemo, engine, guard, telegram)"));
+            throw new ConfigException(List.of(path.orElseThrow() + ": expected a map of sections (reelay, nemo, engine, guard, telegram, discord)"));
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!SECTIONS.contains(name)) {
-                problems.add("unknown section " + name + " (known: reelay, nemo, engine, guard, telegram)");
+                problems.add("unknown section " + name + " (known: reelay, nemo, engine, guard, telegram, discord)");
             }
         }
         SectionBinder binder = new SectionBinder(env, problems);
@@ -55,10 +57,12 @@ public final class ConfigLoader {
         Optional<GuardSettings> guard = binder.bind("guard", GuardSettings.defaults(), GuardSettings.class, root.get("guard"));
         Optional<TelegramSettings> telegram = platform(binder, root, TELEGRAM, "bot-token", TelegramSettings.class,
                 TelegramSettings::defaults);
+        Optional<DiscordSettings> discord = platform(binder, root, DISCORD, "bot-token", DiscordSettings.class,
+                DiscordSettings::defaults);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ReelayConfig(app.orElseThrow(), nemo.orElseThrow(), engine.orElseThrow(), guard.orElseThrow(), telegram);
+        return new ReelayConfig(app.orElseThrow(), nemo.orElseThrow(), engine.orElseThrow(), guard.orElseThrow(), telegram, discord);
     }
 
     /** A platform section: off while its token is empty, else bound over the adapter's defaults. */

@@ -24,6 +24,7 @@ public final class ConfigPrinter {
         root.set("engine", SectionBinder.toTree(config.engine()));
         root.set("guard", SectionBinder.toTree(config.guard()));
         config.telegram().ifPresent(t -> root.set(ConfigLoader.TELEGRAM, SectionBinder.toTree(t)));
+        config.discord().ifPresent(d -> root.set(ConfigLoader.DISCORD, SectionBinder.toTree(d)));
         mask(root);
         try {
             return yaml.writeValueAsString(root);

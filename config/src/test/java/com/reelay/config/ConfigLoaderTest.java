@@ -46,6 +46,13 @@ class ConfigLoaderTest {
         assertEquals(ConfigLoader.load(Optional.empty(), Map.of()), example);
         ReelayConfig withTelegram = ConfigLoader.load(Optional.of(EXAMPLE), Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
         assertEquals(TelegramSettings.defaults(TOKEN), withTelegram.telegram().orElseThrow());
+        ReelayConfig withDiscord = ConfigLoader.load(Optional.of(EXAMPLE), Map.of("DISCORD_BOT_TOKEN", "abc.def.ghi",
+                "DISCORD_GUILD_IDS", "111,222", "DISCORD_SESSION_SCOPE", "user-in-channel"));
+        com.reelay.discord.DiscordSettings discord = withDiscord.discord().orElseThrow();
+        assertEquals(List.of(111L, 222L), discord.guildIds());
+        assertEquals(com.reelay.discord.SessionScope.USER_IN_CHANNEL, discord.sessionScope());
+        assertEquals("https://discord.com/api/v10/", discord.apiBase());
+        assertTrue(withDiscord.hasPlatform());
     }
 
     @Test
@@ -53,7 +60,8 @@ class ConfigLoaderTest {
         String text = Files.readString(EXAMPLE);
         List<String> missing = new ArrayList<>();
         for (Object[] section : new Object[][] {{"reelay", AppSettings.class}, {"nemo", NemoSection.class},
-                {"engine", EngineSettings.class}, {"guard", GuardSettings.class}, {"telegram", TelegramSettings.class}}) {
+                {"engine", EngineSettings.class}, {"guard", GuardSettings.class}, {"telegram", TelegramSettings.class},
+                {"discord", com.reelay.discord.DiscordSettings.class}}) {
             for (SettingKey key : SettingKey.leaves(List.of((String) section[0]), (Class<?>) section[1])) {
                 String leaf = key.path().get(key.path().size() - 1);
                 if (!text.matches("(?s).*\\n[ #]*" + java.util.regex.Pattern.quote(leaf) + ":.*")) {
@@ -102,7 +110,7 @@ class ConfigLoaderTest {
                 + "discrod:\n  x: 1\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
         List<String> problems = e.problems();
-        assertTrue(problems.contains("unknown section discrod (known: reelay, nemo, engine, guard, telegram)"), problems.toString());
+        assertTrue(problems.contains("unknown section discrod (known: reelay, nemo, engine, guard, telegram, discord)"), problems.toString());
         assertTrue(problems.contains("reelay: http-port must be within 0..65535 (0 turns it off), got 70000; log-format must be text or json, got xml"), problems.toString());
         assertTrue(problems.contains("nemo.stream-timeout: expected a duration such as 500ms, 3s, 2m or 1h, got \"soon\""), problems.toString());
         assertTrue(problems.contains("unknown setting engine.edit-intervall (did you mean edit-interval?)"), problems.toString());

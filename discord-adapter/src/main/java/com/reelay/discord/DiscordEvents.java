@@ -79,6 +79,9 @@ final class DiscordEvents extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (refusedGuild(event)) {
+            return;
+        }
         handle(() -> {
             Inbound inbound = reader.fromSlashCommand(event.getInteraction());
             accept(event, event.getHook(), inbound, SlashCommands.answersPrivately(event.getName()));
@@ -87,6 +90,9 @@ final class DiscordEvents extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (refusedGuild(event)) {
+            return;
+        }
         handle(() -> {
             Optional<Inbound> inbound = reader.fromButton(event.getInteraction());
             if (inbound.isEmpty()) {
@@ -99,8 +105,23 @@ final class DiscordEvents extends ListenerAdapter {
         });
     }
 
+    /** Interactions from servers the operator did not allow get a private refusal and nothing else. */
+    private boolean refusedGuild(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event) {
+        Long guild = event.getGuild() == null ? null : event.getGuild().getIdLong();
+        if (settings.serves(guild)) {
+            return false;
+        }
+        io.micrometer.core.instrument.Metrics.counter("reelay.guard.refused", "reason", "guild_not_allowed").increment();
+        event.reply("Reelay isn't enabled in this server.").setEphemeral(true)
+                .queue(ok -> { }, error -> log.debug("refusal not sent: {}", FailureText.of(error)));
+        return true;
+    }
+
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
+        if (event.isFromGuild() && !settings.serves(event.getGuild().getIdLong())) {
+            return; // mentions in servers the bot does not serve are other chatter
+        }
         handle(() -> {
             transport.attach(event.getJDA());
             reader.fromMessage(event.getMessage(), event.getJDA().getSelfUser().getIdLong()).ifPresent(inbound -> {

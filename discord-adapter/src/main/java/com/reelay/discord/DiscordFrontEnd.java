@@ -66,7 +66,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
                 new InboundReader(settings.sessionScope(), new AttachmentDownloads(transport::http)),
                 output, transport, settings, clock);
         try {
-            jda = JDABuilder.createLight(settings.token(), GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES)
+            jda = JDABuilder.createLight(settings.botToken(), GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES)
                     .setRestConfig(new RestConfig().setBaseUrl(settings.apiBase()))
                     .setSessionController(new ConfiguredGateway(settings.gatewayUrl()))
                     .setRawEventsEnabled(true)

@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@link #fromEnvironment(Map)} from the environment. Every wait Discord imposes is a setting so
  * tests can shrink it. {@link #toString()} never shows the token.
  *
- * @param token                    the bot token ({@code DISCORD_BOT_TOKEN})
+ * @param botToken                 the bot token ({@code DISCORD_BOT_TOKEN})
  * @param apiBase                  REST base, passed to JDA's {@code RestConfig#setBaseUrl} ({@code DISCORD_API_BASE}):
  *                                 a rate-limit proxy, or a fake in tests
  * @param gatewayUrl               gateway WebSocket URL, served through the session controller ({@code DISCORD_GATEWAY_URL})
@@ -22,9 +22,11 @@ import java.util.Optional;
  * @param interactionTokenLifetime how long an interaction's token can answer (Discord: 15 minutes)
  * @param deferDeadline            how long Discord waits for the first acknowledgement (Discord: 3 seconds)
  * @param handoffMargin            how long before the token dies its progress moves to a channel message
+ * @param allowedGuildIds          servers the bot serves (empty: every server it is in); DMs are governed by the
+ *                                 guard rails' user lists
  */
 public record DiscordSettings(
-        String token,
+        String botToken,
         String apiBase,
         String gatewayUrl,
         List<Long> guildIds,
@@ -32,14 +34,15 @@ public record DiscordSettings(
         long defaultUploadLimit,
         Duration interactionTokenLifetime,
         Duration deferDeadline,
-        Duration handoffMargin) {
+        Duration handoffMargin,
+        List<Long> allowedGuildIds) {
 
     public static final String DEFAULT_API_BASE = "https://discord.com/api/v10/";
     public static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
     public static final long DEFAULT_UPLOAD_LIMIT = 10L * 1024 * 1024;
 
     public DiscordSettings {
-        if (token == null || token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
+        if (botToken == null || botToken.isBlank() || botToken.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("the Discord bot token must be set and contain no spaces");
         }
         if (apiBase == null || !apiBase.matches("(?i)https?://.+")) {
@@ -50,6 +53,7 @@ public record DiscordSettings(
             throw new IllegalArgumentException("the Discord gateway URL must be a ws(s) URL, not \"" + gatewayUrl + "\"");
         }
         guildIds = List.copyOf(guildIds);
+        allowedGuildIds = allowedGuildIds == null ? List.of() : List.copyOf(allowedGuildIds);
         if (guildIds.stream().anyMatch(id -> id <= 0)) {
             throw new IllegalArgumentException("guild ids must be positive snowflakes");
         }
@@ -69,7 +73,7 @@ public record DiscordSettings(
     /** Discord's own URLs and deadlines, one project per channel. */
     public static DiscordSettings defaults(String token) {
         return new DiscordSettings(token, DEFAULT_API_BASE, DEFAULT_GATEWAY_URL, List.of(), SessionScope.CHANNEL,
-                DEFAULT_UPLOAD_LIMIT, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofMinutes(1));
+                DEFAULT_UPLOAD_LIMIT, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofMinutes(1), List.of());
     }
 
     /**
@@ -109,39 +113,44 @@ public record DiscordSettings(
     }
 
     public DiscordSettings withApiBase(String base) {
-        return new DiscordSettings(token, base, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin);
+        return new DiscordSettings(botToken, base, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
     }
 
     public DiscordSettings withGatewayUrl(String url) {
-        return new DiscordSettings(token, apiBase, url, guildIds, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin);
+        return new DiscordSettings(botToken, apiBase, url, guildIds, sessionScope, defaultUploadLimit,
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
     }
 
     public DiscordSettings withGuildIds(List<Long> ids) {
-        return new DiscordSettings(token, apiBase, gatewayUrl, ids, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin);
+        return new DiscordSettings(botToken, apiBase, gatewayUrl, ids, sessionScope, defaultUploadLimit,
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
     }
 
     public DiscordSettings withSessionScope(SessionScope scope) {
-        return new DiscordSettings(token, apiBase, gatewayUrl, guildIds, scope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin);
+        return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, scope, defaultUploadLimit,
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
     }
 
     public DiscordSettings withDefaultUploadLimit(long bytes) {
-        return new DiscordSettings(token, apiBase, gatewayUrl, guildIds, sessionScope, bytes,
-                interactionTokenLifetime, deferDeadline, handoffMargin);
+        return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, sessionScope, bytes,
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
     }
 
     /** Shrinks (or restores) Discord's interaction deadlines. */
     public DiscordSettings withInteractionDeadlines(Duration tokenLifetime, Duration defer, Duration margin) {
-        return new DiscordSettings(token, apiBase, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
-                tokenLifetime, defer, margin);
+        return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
+                tokenLifetime, defer, margin, allowedGuildIds);
+    }
+
+    /** Whether events from {@code guildId} (null: a DM) are served. */
+    public boolean serves(Long guildId) {
+        return guildId == null || allowedGuildIds.isEmpty() || allowedGuildIds.contains(guildId);
     }
 
     @Override
     public String toString() {
-        return "DiscordSettings[token=****, apiBase=" + apiBase + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds
+        return "DiscordSettings[token=****, apiBase=" + apiBase + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds + ", allowedGuildIds=" + allowedGuildIds
                 + ", sessionScope=" + sessionScope + ", defaultUploadLimit=" + defaultUploadLimit
                 + ", interactionTokenLifetime=" + interactionTokenLifetime + ", deferDeadline=" + deferDeadline
                 + ", handoffMargin=" + handoffMargin + "]";

@@ -76,4 +76,16 @@ class DiscordSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> DiscordSettings.defaults(TOKEN)
                 .withInteractionDeadlines(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(5)));
     }
+
+    @org.junit.jupiter.api.Test
+    void allowedGuildsLimitServersButNeverDirectMessages() {
+        DiscordSettings open = DiscordSettings.defaults("bot.token.value");
+        org.junit.jupiter.api.Assertions.assertTrue(open.serves(42L));
+        DiscordSettings closed = new DiscordSettings("bot.token.value", open.apiBase(), open.gatewayUrl(), open.guildIds(),
+                open.sessionScope(), open.defaultUploadLimit(), open.interactionTokenLifetime(), open.deferDeadline(),
+                open.handoffMargin(), java.util.List.of(7L));
+        org.junit.jupiter.api.Assertions.assertTrue(closed.serves(7L));
+        org.junit.jupiter.api.Assertions.assertFalse(closed.serves(42L));
+        org.junit.jupiter.api.Assertions.assertTrue(closed.serves(null), "DMs are for the guard rails' user lists");
+    }
 }

@@ -98,8 +98,15 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         this.workers = Executors.newFixedThreadPool(settings.workerThreads(), named("reelay-worker"));
         this.pacer = Executors.newSingleThreadScheduledExecutor(named("reelay-pacer"));
         this.renders = new RenderJobs(client, store, clock);
-        Metrics.gauge("reelay.queue.waiting", waiting);
-        Metrics.gauge("reelay.requests.running", slots, RequestSlots::inUse);
+        LIVE.add(this);
+    }
+
+    /** Engines of this process, summed by the gauges (registered once; tests run several engines). */
+    private static final java.util.Set<ConversationEngine> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Metrics.gauge("reelay.queue.waiting", LIVE, live -> live.stream().mapToInt(e -> e.waiting.get()).sum());
+        Metrics.gauge("reelay.requests.running", LIVE, live -> live.stream().mapToInt(e -> e.slots.inUse()).sum());
     }
 
     /** Adapters register their output before events of their platform arrive. */
@@ -644,6 +651,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
      */
     public void close(Duration grace) {
         closed = true;
+        LIVE.remove(this);
         workers.shutdown();
         try {
             // Real time, not the engine's clock: shutdown must end even under a test's fixed clock.
