@@ -83,11 +83,17 @@ final class Phrases {
         return WORKING;
     }
 
+    /**
+     * The stage with the time so far, in steps (10 s in the first minute, then 30 s) so that a
+     * long generation costs a few edits a minute, not one per heartbeat: a Telegram group may
+     * only receive 20 messages a minute in all.
+     */
     static String withElapsed(String stage, java.time.Duration elapsed) {
         long s = elapsed.toSeconds();
-        if (s < 5) {
+        if (s < 10) {
             return stage;
         }
+        s = s < 60 ? s / 10 * 10 : s / 30 * 30;
         String time = s < 60 ? s + "s" : (s / 60) + "m " + String.format("%02d", s % 60) + "s";
         return stage + " (" + time + ")";
     }
