@@ -13,11 +13,17 @@ final class ChatLane {
     private final ArrayDeque<LaneRequest> waiting = new ArrayDeque<>();
     private LaneRequest running;
 
-    /** Returns 0 if {@code request} may start now, else its place in line (1 = next). */
-    int offer(LaneRequest request) {
+    /** Returned by {@link #offer} when the line is full: the request was not taken. */
+    static final int FULL = -1;
+
+    /** Returns 0 if {@code request} may start now, else its place in line (1 = next), or {@link #FULL}. */
+    int offer(LaneRequest request, int maxWaiting) {
         if (running == null) {
             running = request;
             return 0;
+        }
+        if (waiting.size() >= maxWaiting) {
+            return FULL;
         }
         waiting.add(request);
         return waiting.size();

@@ -214,11 +214,21 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         int[] place = new int[1];
         lanes.compute(request.chat().key(), (key, lane) -> {
             ChatLane l = lane == null ? new ChatLane() : lane;
-            place[0] = l.offer(request);
+            place[0] = l.offer(request, settings.maxWaitingPerChat());
             return l;
         });
         if (place[0] == 0) {
             start(out, request);
+            return;
+        }
+        if (place[0] == ChatLane.FULL) {
+            log.info("request refused: line full chat={} request={}", request.chat(), request.requestId());
+            if (request.storedId() != 0) {
+                store.dequeue(request.storedId());
+                say(out, request.chat(), request.requestId(), Phrases.lineFullAfterRestart(), List.of());
+            } else {
+                say(out, request.chat(), request.requestId(), Phrases.lineFull(settings.maxWaitingPerChat()), List.of());
+            }
             return;
         }
         waiting.incrementAndGet();

@@ -10,12 +10,16 @@ import java.time.Duration;
  * @param editInterval          at most one progress edit per this interval per message
  * @param maxFilesPerRequest    files accepted in one message
  * @param maxTextLength         longest prompt accepted (characters)
+ * @param maxWaitingPerChat     requests one chat may have waiting behind the running one; more is a flood
  */
 public record EngineSettings(int maxConcurrentRequests, int workerThreads, Duration editInterval,
-                             int maxFilesPerRequest, int maxTextLength) {
+                             int maxFilesPerRequest, int maxTextLength, int maxWaitingPerChat) {
+
+    public static final int DEFAULT_MAX_WAITING_PER_CHAT = 10;
 
     public EngineSettings {
-        if (maxConcurrentRequests < 1 || workerThreads < 1 || maxFilesPerRequest < 1 || maxTextLength < 1) {
+        if (maxConcurrentRequests < 1 || workerThreads < 1 || maxFilesPerRequest < 1 || maxTextLength < 1
+                || maxWaitingPerChat < 1) {
             throw new IllegalArgumentException("engine limits must be positive");
         }
         if (editInterval.isNegative()) {
@@ -23,15 +27,22 @@ public record EngineSettings(int maxConcurrentRequests, int workerThreads, Durat
         }
     }
 
+    public EngineSettings(int maxConcurrentRequests, int workerThreads, Duration editInterval, int maxFilesPerRequest,
+                          int maxTextLength) {
+        this(maxConcurrentRequests, workerThreads, editInterval, maxFilesPerRequest, maxTextLength,
+                DEFAULT_MAX_WAITING_PER_CHAT);
+    }
+
     public static EngineSettings defaults() {
-        return new EngineSettings(2000, 32, Duration.ofSeconds(3), 10, 4000);
+        return new EngineSettings(2000, 32, Duration.ofSeconds(3), 10, 4000, DEFAULT_MAX_WAITING_PER_CHAT);
     }
 
     public EngineSettings withEditInterval(Duration interval) {
-        return new EngineSettings(maxConcurrentRequests, workerThreads, interval, maxFilesPerRequest, maxTextLength);
+        return new EngineSettings(maxConcurrentRequests, workerThreads, interval, maxFilesPerRequest, maxTextLength,
+                maxWaitingPerChat);
     }
 
     public EngineSettings withMaxConcurrentRequests(int max) {
-        return new EngineSettings(max, workerThreads, editInterval, maxFilesPerRequest, maxTextLength);
+        return new EngineSettings(max, workerThreads, editInterval, maxFilesPerRequest, maxTextLength, maxWaitingPerChat);
     }
 }

@@ -56,6 +56,14 @@ final class Phrases {
                 + " in line and will start right after. (/cancel drops waiting requests.)";
     }
 
+    static String lineFull(int max) {
+        return "You already have " + max + " requests waiting. Let me finish those first (or /cancel them), then send this again.";
+    }
+
+    static String lineFullAfterRestart() {
+        return "I restarted with too many of your requests waiting and had to drop one. Please send it again.";
+    }
+
     static String cancelled(int dropped, boolean running) {
         String s = "Dropped " + dropped + (dropped == 1 ? " waiting request." : " waiting requests.");
         return running ? s + " The request already in progress will still finish." : s;

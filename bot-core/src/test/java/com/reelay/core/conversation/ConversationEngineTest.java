@@ -238,6 +238,26 @@ class ConversationEngineTest {
     }
 
     @Test
+    void aFloodInOneChatIsRefusedPastItsLine() throws Exception {
+        engine.close(Duration.ZERO);
+        sim.close();
+        startSimulator(NemoSimulator.builder().noTextProbability(0).generationDuration(Duration.ofMillis(800)));
+        client.close();
+        client = new OkHttpNemoClient(NemoSettings.defaults(sim.baseUrl())
+                .withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        engine = new ConversationEngine(client, store, new EngineSettings(100, 4, Duration.ofMillis(5), 10, 4000, 2),
+                Optional.empty(), Clock.systemUTC());
+        engine.register("test", out);
+        say("make a video of a city timelapse");
+        out.awaitMessage(chat, Phrases.CONNECTING::equals, WAIT);
+        say("one");
+        say("two");
+        say("three");
+        out.awaitMessage(chat, t -> t.startsWith("You already have 2 requests waiting."), WAIT);
+        assertEquals(2, store.queued().size());
+    }
+
+    @Test
     void waitingRequestsSurviveARestart() throws Exception {
         restartWith(NemoSimulator.builder().noTextProbability(0).generationDuration(Duration.ofSeconds(2)));
         say("make a video of a city timelapse");
