@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -157,6 +158,15 @@ public final class NemoSimulator implements AutoCloseable {
             out.add(s.snapshot());
         }
         return out;
+    }
+
+    /**
+     * The instant a render turns (or will turn) {@code completed} on the simulator's clock; empty for an
+     * unknown render or one that fails or was cancelled. Read-only: benchmarks time link delivery from it.
+     */
+    public Optional<Instant> renderCompletedAt(String renderId) {
+        Render render = backend.renders.get(renderId);
+        return render == null ? Optional.empty() : render.completedAt();
     }
 
     /** Chat streams whose connection is still open (stalled streams stay open until close()). */

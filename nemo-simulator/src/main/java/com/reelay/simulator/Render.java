@@ -2,6 +2,7 @@ package com.reelay.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One export. Its status is a pure function of the simulator's clock: pending for the pending stage,
@@ -56,6 +57,14 @@ final class Render {
             return new Status("failed", before.progress(), "cancelled");
         }
         return naturalStatus(now);
+    }
+
+    /** When the render turns {@code completed} on the simulator's clock; empty if it fails or was cancelled. */
+    synchronized Optional<Instant> completedAt() {
+        if (failure != null || cancelledAt != null) {
+            return Optional.empty();
+        }
+        return Optional.of(createdAt.plus(pending).plus(processing));
     }
 
     /** False when the render had already finished. */

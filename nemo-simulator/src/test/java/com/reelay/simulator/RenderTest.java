@@ -134,6 +134,23 @@ class RenderTest {
     }
 
     @Test
+    void renderCompletedAtIsTheInstantTheStatusTurnsCompleted() {
+        start(Fast.builder());
+        sim.faults().failNextRender("GPU on fire");
+        api.startRender("render_1", sid, draft);
+        api.startRender("render_2", sid, draft);
+
+        Instant completed = sim.renderCompletedAt("render_2").orElseThrow();
+        assertEquals(clock.instant().plusSeconds(50), completed, "10 s pending + 40 s processing");
+        clock.advance(Duration.ofMillis(49_999));
+        assertEquals("processing", api.renderStatus("render_2").data().path("status").asText());
+        clock.advance(Duration.ofMillis(1));
+        assertEquals("completed", api.renderStatus("render_2").data().path("status").asText());
+        assertTrue(sim.renderCompletedAt("render_1").isEmpty(), "a failing render never completes");
+        assertTrue(sim.renderCompletedAt("render_9").isEmpty(), "an unknown render");
+    }
+
+    @Test
     void failNextRenderFailsOneRenderHalfwayWithTheReason() {
         start(Fast.builder());
         sim.faults().failNextRender("GPU on fire");
