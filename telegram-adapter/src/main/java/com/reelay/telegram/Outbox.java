@@ -200,6 +200,11 @@ final class Outbox implements AutoCloseable {
         Throwable failure = null;
         synchronized (this) {
             s.chat.inFlight = null;
+            // One call per chat is in flight, so the chat's newest send is this one: count its
+            // period from when Telegram answered, not from when we started it (a cold start's slow
+            // first calls otherwise bring the next edit in under a second and earn a 429).
+            long answered = scheduler.nanoTime();
+            s.chat.windows.forEach(w -> w.restampNewest(answered));
             if (error == null) {
                 done = true;
             } else {

@@ -38,6 +38,18 @@ final class SendWindow {
         }
     }
 
+    /**
+     * Moves the newest send to {@code now} (never earlier): a call reaches Telegram some time after
+     * it starts, and counting from its start let the next one arrive less than a period later.
+     */
+    void restampNewest(long now) {
+        if (count == 0) {
+            return;
+        }
+        int newest = (oldest + count - 1) % sentAt.length;
+        sentAt[newest] = Math.max(sentAt[newest], now);
+    }
+
     /** No send within the last period: this window no longer limits anything. */
     boolean isClear(long now) {
         if (count == 0) {

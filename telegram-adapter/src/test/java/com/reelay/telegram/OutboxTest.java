@@ -59,6 +59,22 @@ class OutboxTest {
     }
 
     @Test
+    void aChatsNextMessageWaitsASecondFromWhenTelegramAnsweredTheLastOne() {
+        CompletableFuture<String> slow = new CompletableFuture<>();
+        outbox.send("1", () -> {
+            made.add("1:a");
+            return slow;
+        });
+        outbox.send("1", call("1", "b"));
+        time.advance(Duration.ofMillis(300)); // the first call is still on its way
+        slow.complete("a");
+        time.advance(Duration.ofMillis(700)); // a second after the start, 0.7 s after the answer
+        assertEquals(List.of("1:a"), made);
+        time.advance(Duration.ofMillis(300));
+        assertEquals(List.of("1:a", "1:b"), made);
+    }
+
+    @Test
     void chatsDoNotWaitForEachOther() {
         outbox.send("1", call("1", "a"));
         outbox.send("1", call("1", "b"));
