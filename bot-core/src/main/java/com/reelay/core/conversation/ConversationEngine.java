@@ -240,24 +240,43 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     }
 
     private void start(ChatOutput out, LaneRequest request) {
-        slots.run(() -> workers.execute(() -> {
-            if (request.storedId() != 0) {
-                store.dequeue(request.storedId());
+        slots.run(() -> {
+            // The person sees the request was taken before it queues for a worker: under a burst
+            // the workers are busy creating sessions, and the first progress must not wait for them.
+            ProgressMessage early = earlyProgress(out, request);
+            workers.execute(() -> run(out, request, early));
+        });
+    }
+
+    /** The progress message of a chat or export request, posted now; null for other requests. */
+    private ProgressMessage earlyProgress(ChatOutput out, LaneRequest r) {
+        if (r.intent() instanceof Intent.Chat) {
+            return progress(out, r, Phrases.CONNECTING);
+        }
+        if (r.intent() instanceof Intent.Export) {
+            out.showActivity(r.chat(), Activity.UPLOADING_VIDEO);
+            return progress(out, r, Phrases.PREPARING_EXPORT);
+        }
+        return null;
+    }
+
+    private void run(ChatOutput out, LaneRequest request, ProgressMessage early) {
+        if (request.storedId() != 0) {
+            store.dequeue(request.storedId());
+        }
+        CompletableFuture<Void> work;
+        try {
+            work = handle(out, request, early);
+        } catch (RuntimeException e) {
+            work = CompletableFuture.failedFuture(e);
+        }
+        work.whenComplete((ignored, error) -> {
+            if (error != null) {
+                log.error("request failed chat={} request={}", request.chat(), request.requestId(), error);
             }
-            CompletableFuture<Void> work;
-            try {
-                work = handle(out, request);
-            } catch (RuntimeException e) {
-                work = CompletableFuture.failedFuture(e);
-            }
-            work.whenComplete((ignored, error) -> {
-                if (error != null) {
-                    log.error("request failed chat={} request={}", request.chat(), request.requestId(), error);
-                }
-                slots.release();
-                finishTurn(out, request.chat());
-            });
-        }));
+            slots.release();
+            finishTurn(out, request.chat());
+        });
     }
 
     private void finishTurn(ChatOutput out, ChatRef chat) {
@@ -274,17 +293,16 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> handle(ChatOutput out, LaneRequest r) {
+    private CompletableFuture<Void> handle(ChatOutput out, LaneRequest r, ProgressMessage early) {
         Intent intent = r.intent();
         if (intent instanceof Intent.Chat c) {
-            ProgressMessage progress = progress(out, r, Phrases.CONNECTING);
-            return chat(out, r, c.prompt(), progress, "");
+            return chat(out, r, c.prompt(), early, "");
         }
         if (intent instanceof Intent.Upload u) {
             return upload(out, r, u);
         }
         if (intent instanceof Intent.Export) {
-            return export(out, r);
+            return export(out, r, early);
         }
         return newProject(out, r);
     }
@@ -461,9 +479,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
 
     // ---- export ------------------------------------------------------------------------------
 
-    private CompletableFuture<Void> export(ChatOutput out, LaneRequest r) {
-        out.showActivity(r.chat(), Activity.UPLOADING_VIDEO);
-        ProgressMessage progress = progress(out, r, Phrases.PREPARING_EXPORT);
+    private CompletableFuture<Void> export(ChatOutput out, LaneRequest r, ProgressMessage progress) {
         return blocking(() -> {
             Optional<ChatSessions.Session> existing = sessions.existing(r.chat());
             if (existing.isEmpty()) {
