@@ -92,6 +92,21 @@ class ConsoleOfflineTest {
     }
 
     @Test
+    void aPipedPromptIsAnsweredBeforeTheConsoleExits() {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        int status = new Launcher(Map.of("REELAY_DATA_DIR", dir.toString(), "REELAY_HTTP_PORT", "0"),
+                new java.io.ByteArrayInputStream("make a video of a beach at sunset\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(screen, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
+                .ansi(false)
+                .tuneSimulator(b -> b.generationDuration(Duration.ofMillis(300)).heartbeatInterval(Duration.ofMillis(50)))
+                .tuneNemo(s -> s.withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(30)))
+                .run(new String[] {"--offline"});
+        assertEquals(Launcher.OK, status);
+        assertTrue(screen.toString(StandardCharsets.UTF_8).contains("[/export]  [/status]"),
+                "end of input waits for the request in flight: " + screen);
+    }
+
+    @Test
     void anUnreachableServiceIsOneLineWithTheHint() {
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);

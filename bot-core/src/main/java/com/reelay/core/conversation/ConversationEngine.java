@@ -672,25 +672,26 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     }
 
     /**
-     * Stops taking work: waiting requests stay in the store for the next start, running streams
-     * are given {@code grace} to finish, then cancelled. Render jobs stay in the store.
+     * Stops taking work: waiting requests stay in the store for the next start, running requests
+     * are given {@code grace} to finish, then their streams are cancelled. Render jobs stay in
+     * the store.
      */
     public void close(Duration grace) {
         closed = true;
         LIVE.remove(this);
-        workers.shutdown();
         try {
-            // Real time, not the engine's clock: shutdown must end even under a test's fixed clock.
+            // Requests already running may finish (their blocking steps still need the workers);
+            // real time, not the engine's clock, so shutdown ends even under a test's fixed clock.
             long deadline = System.nanoTime() + grace.toNanos();
-            while (!streams.isEmpty() && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(50);
+            while (slots.inUse() > 0 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
             }
-            workers.awaitTermination(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())),
-                    TimeUnit.MILLISECONDS);
+            streams.values().forEach(ChatStream::cancel);
+            workers.shutdown();
+            workers.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        streams.values().forEach(ChatStream::cancel);
         renders.close();
         workers.shutdownNow();
         pacer.shutdownNow();
