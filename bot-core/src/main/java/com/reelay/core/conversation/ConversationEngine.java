@@ -615,11 +615,8 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
 
     /** Sends text (split to the platform's limit; buttons under the last part). */
     CompletableFuture<Void> say(ChatOutput out, ChatRef chat, String requestId, String text, List<Action> buttons) {
-        List<String> parts = TextSplitter.split(text, out.capabilities().maxTextLength());
-        List<Action> offered = out.capabilities().buttons() ? buttons : List.of();
         CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
-        for (int i = 0; i < parts.size(); i++) {
-            Reply reply = new Reply(parts.get(i), i == parts.size() - 1 ? offered : List.of());
+        for (Reply reply : TextSplitter.replies(text, buttons, out.capabilities())) {
             chain = chain.thenCompose(ignored -> out.send(chat, requestId, reply));
         }
         return chain.handle((ignored, e) -> {

@@ -147,21 +147,20 @@ final class ProgressMessage {
                 scheduled.cancel(false);
                 scheduled = null;
             }
-            List<Action> offered = output.capabilities().buttons() ? buttons : List.of();
-            List<String> parts = TextSplitter.split(text, output.capabilities().maxTextLength());
+            List<Reply> parts = TextSplitter.replies(text, buttons, output.capabilities());
             done = tail.handle((ignored, e) -> null).thenCompose(ignored -> message).thenCompose(ref -> {
                 CompletableFuture<?> chain;
                 int first;
                 if (ref.isPresent() && output.capabilities().canEdit()) {
-                    chain = output.edit(ref.get(), part(parts, 0, offered));
+                    chain = output.edit(ref.get(), parts.get(0));
                     first = 1;
                 } else {
                     chain = CompletableFuture.completedFuture(null);
                     first = 0;
                 }
                 for (int i = first; i < parts.size(); i++) {
-                    int index = i;
-                    chain = chain.thenCompose(ignored -> output.send(chat, requestId, part(parts, index, offered)));
+                    Reply part = parts.get(i);
+                    chain = chain.thenCompose(ignored -> output.send(chat, requestId, part));
                 }
                 return chain;
             });
@@ -173,9 +172,5 @@ final class ProgressMessage {
             }
             return null;
         });
-    }
-
-    private static Reply part(List<String> parts, int index, List<Action> buttons) {
-        return new Reply(parts.get(index), index == parts.size() - 1 ? buttons : List.of());
     }
 }

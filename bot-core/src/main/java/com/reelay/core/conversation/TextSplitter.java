@@ -1,5 +1,8 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Capabilities;
+import com.reelay.core.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +14,20 @@ import java.util.List;
 final class TextSplitter {
 
     private TextSplitter() {
+    }
+
+    /**
+     * {@code text} as the platform's messages: split to its length, with {@code buttons} under the
+     * last part only, and none where the platform has no buttons.
+     */
+    static List<Reply> replies(String text, List<Action> buttons, Capabilities platform) {
+        List<String> parts = split(text, platform.maxTextLength());
+        List<Action> offered = platform.buttons() ? buttons : List.of();
+        List<Reply> replies = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            replies.add(new Reply(parts.get(i), i == parts.size() - 1 ? offered : List.of()));
+        }
+        return replies;
     }
 
     static List<String> split(String text, int maxLength) {
