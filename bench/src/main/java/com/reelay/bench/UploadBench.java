@@ -4,7 +4,7 @@ import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.Reply;
-import com.reelay.core.nemo.AcceptedMedia;
+import com.reelay.core.chat.FilePolicy;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class UploadBench {
 
     private static final String SCENARIO = "upload relay 200 MB";
-    private static final long SIZE = AcceptedMedia.MAX_FILE_BYTES; // 209,715,200 bytes: the most a chat may send
+    private static final long SIZE = FilePolicy.MAX_FILE_BYTES; // 209,715,200 bytes: the most a chat may send
     private static final long CHECK_EVERY = 25L * 1024 * 1024;
     private static final int RUNS = 5;
 

@@ -1,7 +1,7 @@
 package com.reelay.discord;
 
 import com.reelay.core.chat.Attachment;
-import com.reelay.core.nemo.AcceptedMedia;
+import com.reelay.core.chat.FilePolicy;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import okhttp3.Response;
 
 /**
  * Discord attachments as the engine's lazy uploads: name, declared size and type up front, so the
- * engine checks them (against {@link AcceptedMedia}) before a byte moves; the bytes stream from
+ * engine checks them (against {@link FilePolicy}) before a byte moves; the bytes stream from
  * Discord's CDN straight into the NemoVideo upload when the engine opens them, never held whole.
  */
 final class AttachmentDownloads {
@@ -43,7 +43,7 @@ final class AttachmentDownloads {
             throw new IOException("attachment download answered HTTP " + code);
         }
         // Never more than Discord declared (nor than NemoVideo takes), whatever the CDN sends.
-        long cap = declaredSize >= 0 ? Math.min(declaredSize, AcceptedMedia.MAX_FILE_BYTES) : AcceptedMedia.MAX_FILE_BYTES;
+        long cap = declaredSize >= 0 ? Math.min(declaredSize, FilePolicy.MAX_FILE_BYTES) : FilePolicy.MAX_FILE_BYTES;
         return new CappedStream(response.body().byteStream(), cap);
     }
 

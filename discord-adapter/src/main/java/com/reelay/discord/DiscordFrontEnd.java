@@ -1,6 +1,6 @@
 package com.reelay.discord;
 
-import com.reelay.core.conversation.ConversationEngine;
+import com.reelay.core.chat.ChatEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +55,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
      *
      * @throws IllegalStateException if already started, or the login failed (bad token, Discord unreachable)
      */
-    public synchronized void start(ConversationEngine engine) {
+    public synchronized void start(ChatEngine engine) {
         if (jda != null) {
             throw new IllegalStateException("Discord front end already started");
         }

@@ -1,7 +1,7 @@
 package com.reelay.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.reelay.core.conversation.ConversationEngine;
+import com.reelay.core.chat.ChatEngine;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +65,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
      *
      * @throws IllegalStateException when Telegram refuses the token or can't be reached
      */
-    public synchronized void start(ConversationEngine engine) {
+    public synchronized void start(ChatEngine engine) {
         if (started) {
             throw new IllegalStateException("the Telegram front end is already started");
         }

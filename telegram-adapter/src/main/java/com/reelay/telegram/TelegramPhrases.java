@@ -1,6 +1,6 @@
 package com.reelay.telegram;
 
-import com.reelay.core.nemo.AcceptedMedia;
+import com.reelay.core.chat.FilePolicy;
 
 /** What the Telegram front end itself says to people (the engine says the rest). Plain text. */
 final class TelegramPhrases {
@@ -10,12 +10,12 @@ final class TelegramPhrases {
 
     static String voiceNote() {
         return "🎙 I can't use voice messages. Type what you'd like instead, or send the audio as a file ("
-                + AcceptedMedia.describe() + ").";
+                + FilePolicy.describe() + ").";
     }
 
     static String unsupportedMessage() {
         return "I can't use that kind of message. Send me text, or photos, videos, animations, audio or documents ("
-                + AcceptedMedia.describe() + ").";
+                + FilePolicy.describe() + ").";
     }
 
     /** Over the cloud Bot API's download limit, but within what NemoVideo would take. */
@@ -23,7 +23,7 @@ final class TelegramPhrases {
         return "\"" + name + "\" is " + megabytes(size) + " MB, and Telegram only lets bots download files up to "
                 + megabytes(limit) + " MB. Please send a shorter or compressed version (up to " + megabytes(limit)
                 + " MB).\n(For the bot's operator: running a local Telegram Bot API server raises this limit to "
-                + megabytes(AcceptedMedia.MAX_FILE_BYTES) + " MB.)";
+                + megabytes(FilePolicy.MAX_FILE_BYTES) + " MB.)";
     }
 
     static String unknownButton() {

@@ -66,7 +66,7 @@ final class RenderJobs {
                                             ProgressMessage progress) {
         ChatRef chat = ChatRef.fromKey(job.chatKey());
         if (error != null) {
-            Throwable cause = ConversationEngine.unwrap(error);
+            Throwable cause = Replies.unwrap(error);
             if (cause instanceof java.util.concurrent.CancellationException) {
                 return CompletableFuture.completedFuture(null); // shutting down: the next start resumes it
             }

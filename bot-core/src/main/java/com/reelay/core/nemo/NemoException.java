@@ -1,5 +1,6 @@
 package com.reelay.core.nemo;
 
+import com.reelay.core.chat.FilePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public abstract sealed class NemoException extends Exception {
         }
 
         public List<String> acceptedExtensions() {
-            return AcceptedMedia.EXTENSIONS;
+            return FilePolicy.EXTENSIONS;
         }
     }
 
@@ -69,7 +70,7 @@ public abstract sealed class NemoException extends Exception {
         }
 
         public long limitBytes() {
-            return AcceptedMedia.MAX_FILE_BYTES;
+            return FilePolicy.MAX_FILE_BYTES;
         }
     }
 

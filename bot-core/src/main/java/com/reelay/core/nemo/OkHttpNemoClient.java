@@ -1,5 +1,6 @@
 package com.reelay.core.nemo;
 
+import com.reelay.core.chat.FilePolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.reelay.core.nemo.internal.AnonymousTokens;
@@ -167,17 +168,17 @@ public final class OkHttpNemoClient implements NemoClient {
         ApiCall call = ApiCall.post(uploadUrl(sessionId), () -> {
             MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
             for (UploadSource file : files) {
-                multipart.addFormDataPart("files", AcceptedMedia.uploadName(file.filename()), new UploadSourceBody(file));
+                multipart.addFormDataPart("files", FilePolicy.uploadName(file.filename()), new UploadSourceBody(file));
             }
             return multipart.build();
         }).asUpload();
         long bytes = 0;
         for (UploadSource file : files) {
-            if (!AcceptedMedia.fitsSizeLimit(file.size())) {
+            if (!FilePolicy.fitsSizeLimit(file.size())) {
                 throw new NemoException.FileTooLarge(call.where() + ": a file of " + file.size()
                         + " bytes is over the limit; nothing was sent");
             }
-            if (!AcceptedMedia.isAccepted(file.filename())) {
+            if (!FilePolicy.isAccepted(file.filename())) {
                 throw new NemoException.UnsupportedFile(call.where() + ": a file type that is not accepted; nothing was sent");
             }
             bytes += file.size();

@@ -1,5 +1,6 @@
 package com.reelay.core.nemo;
 
+import com.reelay.core.chat.FilePolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class UploadHeapTest {
 
-    private static final long SIZE = AcceptedMedia.MAX_FILE_BYTES;
+    private static final long SIZE = FilePolicy.MAX_FILE_BYTES;
     private static final long CHECK_EVERY = 25L * 1024 * 1024;
     private static final long LIMIT = 32L * 1024 * 1024;
 

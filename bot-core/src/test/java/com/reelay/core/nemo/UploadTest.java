@@ -1,5 +1,6 @@
 package com.reelay.core.nemo;
 
+import com.reelay.core.chat.FilePolicy;
 import static com.reelay.core.nemo.NemoResponses.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,7 +116,7 @@ class UploadTest {
     @Test
     void filesOverTheLimitOrOfUnknownTypeAreRefusedBeforeSending() {
         AtomicInteger opens = new AtomicInteger();
-        UploadSource huge = new UploadSource("big.mp4", AcceptedMedia.MAX_FILE_BYTES + 1, "video/mp4", () -> {
+        UploadSource huge = new UploadSource("big.mp4", FilePolicy.MAX_FILE_BYTES + 1, "video/mp4", () -> {
             opens.incrementAndGet();
             return new ByteArrayInputStream(new byte[0]);
         });

@@ -1,11 +1,14 @@
-package com.reelay.core.nemo;
+package com.reelay.core.chat;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What NemoVideo accepts as an upload: the one place these rules live. */
-public final class AcceptedMedia {
+/**
+ * What Reelay accepts as a file (what NemoVideo accepts as an upload): the one place these rules
+ * live. Adapters check it before a byte moves; the engine and the NemoVideo client check it again.
+ */
+public final class FilePolicy {
 
     /** Lower-case file extensions NemoVideo accepts. */
     public static final List<String> EXTENSIONS =
@@ -14,7 +17,7 @@ public final class AcceptedMedia {
     /** 200 MB per file. */
     public static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
 
-    private AcceptedMedia() {
+    private FilePolicy() {
     }
 
     /** The extension of {@code filename} if it is one NemoVideo accepts ("jpeg" counts as jpg). */

@@ -1,0 +1,154 @@
+package com.reelay.core.conversation;
+
+import com.reelay.core.chat.ChatOutput;
+import com.reelay.core.chat.ChatRef;
+import com.reelay.core.store.ReelayStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lanes of one process: a map of {@link ChatLane}s (touched only inside its atomic compute
+ * calls), a bound on requests running at once ({@link RequestSlots}), and the store that keeps
+ * waiting requests across a restart.
+ */
+final class InProcessLanes implements LaneScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessLanes.class);
+
+    private final Map<String, ChatLane> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final RequestSlots slots;
+    private final ReelayStore store;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final Replies replies;
+    private final Workers workers;
+    private final Turns turns;
+    private volatile boolean draining;
+
+    InProcessLanes(ReelayStore store, EngineSettings settings, Clock clock, Replies replies, Workers workers, Turns turns) {
+        this.slots = new RequestSlots(settings.maxConcurrentRequests());
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.replies = replies;
+        this.workers = workers;
+        this.turns = turns;
+    }
+
+    @Override
+    public void enter(ChatOutput out, LaneRequest request) {
+        int[] place = new int[1];
+        lanes.compute(request.chat().key(), (key, lane) -> {
+            ChatLane l = lane == null ? new ChatLane() : lane;
+            place[0] = l.offer(request, settings.maxWaitingPerChat());
+            return l;
+        });
+        if (place[0] == 0) {
+            start(out, request);
+            return;
+        }
+        if (place[0] == ChatLane.FULL) {
+            log.info("request refused: line full chat={} request={}", request.chat(), request.requestId());
+            if (request.storedId() != 0) {
+                store.dequeue(request.storedId());
+                replies.refuse(out, request.chat(), request.requestId(), Phrases.lineFullAfterRestart());
+            } else {
+                replies.refuse(out, request.chat(), request.requestId(), Phrases.lineFull(settings.maxWaitingPerChat()));
+            }
+            return;
+        }
+        waiting.incrementAndGet();
+        if (request.storedId() == 0) {
+            request.storedAs(store.enqueue(QueuedKind.encode(request, clock.instant())));
+        }
+        log.info("request queued chat={} request={} place={}", request.chat(), request.requestId(), place[0]);
+        replies.acknowledge(out, request.chat(), request.requestId(), Phrases.queued(place[0]));
+    }
+
+    private void start(ChatOutput out, LaneRequest request) {
+        slots.run(() -> {
+            // The person sees the request was taken before it queues for a worker: under a burst
+            // the workers are busy creating sessions, and the first progress must not wait for them.
+            ProgressMessage announced = turns.announce(out, request);
+            workers.execute(() -> run(out, request, announced));
+        });
+    }
+
+    private void run(ChatOutput out, LaneRequest request, ProgressMessage announced) {
+        if (request.storedId() != 0) {
+            store.dequeue(request.storedId());
+        }
+        CompletableFuture<Void> work;
+        try {
+            work = turns.run(out, request, announced);
+        } catch (RuntimeException e) {
+            work = CompletableFuture.failedFuture(e);
+        }
+        work.whenComplete((ignored, error) -> {
+            if (error != null) {
+                log.error("request failed chat={} request={}", request.chat(), request.requestId(), error);
+            }
+            slots.release();
+            finishTurn(out, request.chat());
+        });
+    }
+
+    private void finishTurn(ChatOutput out, ChatRef chat) {
+        LaneRequest[] next = new LaneRequest[1];
+        lanes.computeIfPresent(chat.key(), (key, lane) -> {
+            next[0] = lane.next();
+            return next[0] == null ? null : lane;
+        });
+        if (next[0] != null) {
+            waiting.decrementAndGet();
+            if (!draining) {
+                start(out, next[0]);
+            }
+        }
+    }
+
+    @Override
+    public Cancelled cancelWaiting(ChatRef chat) {
+        List<LaneRequest> dropped = new ArrayList<>();
+        boolean[] running = new boolean[1];
+        lanes.computeIfPresent(chat.key(), (key, lane) -> {
+            dropped.addAll(lane.dropWaiting());
+            running[0] = lane.isRunning();
+            return lane;
+        });
+        waiting.addAndGet(-dropped.size());
+        store.dropQueued(chat.key());
+        return new Cancelled(dropped.size(), running[0]);
+    }
+
+    @Override
+    public int waiting() {
+        return waiting.get();
+    }
+
+    @Override
+    public int running() {
+        return slots.inUse();
+    }
+
+    @Override
+    public boolean drain(Duration grace) throws InterruptedException {
+        draining = true;
+        // Real time, not the engine's clock, so shutdown ends even under a test's fixed clock.
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (slots.inUse() > 0 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return slots.inUse() == 0;
+    }
+}

@@ -1,0 +1,71 @@
+package com.reelay.core.conversation;
+
+import com.reelay.core.nemo.NemoException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine's threads: workers for blocking NemoVideo calls (sessions, state, uploads, export)
+ * and one pacer that times progress edits.
+ */
+final class Workers {
+
+    /** A blocking NemoVideo call. */
+    @FunctionalInterface
+    interface Blocking<T> {
+        T call() throws NemoException;
+    }
+
+    private final ExecutorService workers;
+    private final ScheduledExecutorService pacer;
+
+    Workers(int threads) {
+        this.workers = Executors.newFixedThreadPool(threads, named("reelay-worker"));
+        this.pacer = Executors.newSingleThreadScheduledExecutor(named("reelay-pacer"));
+    }
+
+    /** Runs a blocking NemoVideo call on a worker; its NemoException fails the future. */
+    <T> CompletableFuture<T> blocking(Blocking<T> call) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.call();
+            } catch (NemoException e) {
+                throw new CompletionException(e);
+            }
+        }, workers);
+    }
+
+    void execute(Runnable task) {
+        workers.execute(task);
+    }
+
+    ScheduledExecutorService pacer() {
+        return pacer;
+    }
+
+    /** Lets queued work finish for a moment, then stops every thread. */
+    void close() throws InterruptedException {
+        workers.shutdown();
+        workers.awaitTermination(1, TimeUnit.SECONDS);
+    }
+
+    void closeNow() {
+        workers.shutdownNow();
+        pacer.shutdownNow();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
