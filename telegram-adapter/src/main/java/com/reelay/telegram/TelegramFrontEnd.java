@@ -75,7 +75,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
         setCommands();
         TelegramFiles files = new TelegramFiles(api, settings.localBotApi(), settings.downloadLimitBytes(), mask);
         UpdateReader reader = new UpdateReader(bot, settings.downloadLimitBytes(), files);
-        handler = new UpdateHandler(reader, engine, output, api, settings.albumDebounce(), scheduler, mask);
+        handler = new UpdateHandler(reader, engine, api, settings.albumDebounce(), scheduler, mask);
         try {
             if (settings.updateMode() == TelegramSettings.UpdateMode.WEBHOOK) {
                 startWebhook();

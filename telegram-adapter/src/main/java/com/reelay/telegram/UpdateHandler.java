@@ -1,9 +1,7 @@
 package com.reelay.telegram;
 
 import com.reelay.core.chat.ChatEngine;
-import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.Inbound;
-import com.reelay.core.chat.Reply;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -24,17 +22,15 @@ final class UpdateHandler implements AutoCloseable {
 
     private final UpdateReader reader;
     private final ChatEngine engine;
-    private final ChatOutput output;
     private final BotApi api;
     private final AlbumCollector albums;
     private final TokenMask mask;
     private final LinkedHashSet<Integer> seen = new LinkedHashSet<>();
 
-    UpdateHandler(UpdateReader reader, ChatEngine engine, ChatOutput output, BotApi api, Duration albumDebounce,
+    UpdateHandler(UpdateReader reader, ChatEngine engine, BotApi api, Duration albumDebounce,
                   Scheduler scheduler, TokenMask mask) {
         this.reader = reader;
         this.engine = engine;
-        this.output = output;
         this.api = api;
         this.albums = new AlbumCollector(albumDebounce, scheduler, this::album);
         this.mask = mask;
@@ -53,8 +49,7 @@ final class UpdateHandler implements AutoCloseable {
                 albums.add(item);
             } else if (incoming instanceof Incoming.Refusal r) {
                 albums.flush(r.chat());
-                log.info("update refused chat={} request={}", r.chat(), r.requestId());
-                output.send(r.chat(), r.requestId(), Reply.text(r.text()));
+                engine.answerUnusable(r.chat(), r.requestId(), r.text());
             } else if (incoming instanceof Incoming.ButtonPress b) {
                 answer(b);
                 b.event().ifPresent(event -> {
@@ -75,7 +70,7 @@ final class UpdateHandler implements AutoCloseable {
             return;
         }
         if (!album.refusals().isEmpty()) {
-            output.send(album.chat(), album.requestId(), Reply.text(String.join("\n\n", album.refusals())));
+            engine.answerUnusable(album.chat(), album.requestId(), String.join("\n\n", album.refusals()));
         }
         if (!album.files().isEmpty()) {
             log.info("album complete chat={} request={} files={}", album.chat(), album.requestId(), album.files().size());

@@ -2,6 +2,7 @@ package com.reelay.core.conversation;
 
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
+import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.guard.GuardRails;
 import com.reelay.core.guard.GuardSettings;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,7 +95,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             return;
         }
         if (closed) {
-            replies.say(out, event.chat(), event.requestId(), Phrases.RESTARTING, java.util.List.of());
+            replies.say(out, event.chat(), event.requestId(), Phrases.RESTARTING, List.of());
             return;
         }
         metrics.messageIn(event.chat().platform());
@@ -111,6 +113,17 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         } else {
             workers.execute(() -> instant.run(out, request, null));
         }
+    }
+
+    @Override
+    public void answerUnusable(ChatRef chat, String requestId, String text) {
+        ChatOutput out = outputs.get(chat.platform());
+        if (out == null) {
+            log.warn("refusal for unregistered platform chat={} request={}", chat, requestId);
+            return;
+        }
+        log.info("update refused chat={} request={}", chat, requestId);
+        replies.say(out, chat, requestId, text, List.of());
     }
 
     /** Requests running now (across chats); for metrics and tests. */
