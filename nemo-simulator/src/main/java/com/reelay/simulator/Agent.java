@@ -70,7 +70,12 @@ final class Agent {
         return noTextDraws.nextDouble() < noTextProbability;
     }
 
+    /**
+     * A new video track of the length asked for; when the prompt also asks for music ("… with calm
+     * piano music"), a music track of the same length is added in the same turn, as the real agent does.
+     */
     private Turn generation(Session session, String message, boolean zh) {
+        boolean withMusic = IntentClassifier.mentionsMusic(message);
         int seconds = Math.max(3, Math.min(60, PromptReading.seconds(message).orElse(DEFAULT_SECONDS)));
         String subject = PromptReading.subject(message, zh);
         String reference = session.peekReference();
@@ -102,25 +107,40 @@ final class Agent {
                 session.consumeReference(reference);
             }
         };
-        return new Script(Intent.GENERATION, costs.get(Intent.GENERATION), generationMs, false)
+        if (!withMusic) {
+            return new Script(Intent.GENERATION, costs.get(Intent.GENERATION), generationMs, false)
+                    .text(AgentLines.generationIntro(zh, seconds, subject, reference != null), 0.0, 0.10)
+                    .event(0.12, new AgentEvent.ToolCall(callId, VIDEO_TOOL, args))
+                    .effect(0.84, effect)
+                    .event(0.85, new AgentEvent.ToolResult(callId, VIDEO_TOOL, result))
+                    .text(AgentLines.generationDone(zh), 0.87, 1.0)
+                    .build();
+        }
+        String name = PromptReading.musicStyle(message, zh);
+        MusicTrack music = musicTrack(session, message, name, seconds * 1000L);
+        return new Script(Intent.GENERATION, costs.get(Intent.GENERATION) + costs.get(Intent.MUSIC), generationMs, false)
                 .text(AgentLines.generationIntro(zh, seconds, subject, reference != null), 0.0, 0.10)
                 .event(0.12, new AgentEvent.ToolCall(callId, VIDEO_TOOL, args))
-                .effect(0.84, effect)
-                .event(0.85, new AgentEvent.ToolResult(callId, VIDEO_TOOL, result))
-                .text(AgentLines.generationDone(zh), 0.87, 1.0)
+                .effect(0.70, effect)
+                .event(0.71, new AgentEvent.ToolResult(callId, VIDEO_TOOL, result))
+                .event(0.72, new AgentEvent.ToolCall(music.callId(), MUSIC_TOOL, music.args()))
+                .effect(0.84, music.effect())
+                .event(0.85, new AgentEvent.ToolResult(music.callId(), MUSIC_TOOL, music.result()))
+                .text(AgentLines.generationWithMusicDone(zh, name), 0.87, 1.0)
                 .build();
     }
 
-    private Turn music(Session session, String message, boolean zh, boolean silent) {
-        String name = PromptReading.musicStyle(message, zh);
-        long plannedMs = session.draftLengthMs() > 0 ? session.draftLengthMs() : DEFAULT_SECONDS * 1000L;
+    /** A music tool call and what it does to the draft: one track as long as the video (or {@code plannedMs}). */
+    private record MusicTrack(String callId, ObjectNode args, ObjectNode result, Runnable effect) {
+    }
+
+    private MusicTrack musicTrack(Session session, String message, String name, long plannedMs) {
         String mediaPath = "generated/" + ids.lowerAlnum(12) + ".mp3";
         String audioUrl = media.urlOf(mediaPath);
         String callId = "call_" + ids.lowerAlnum(12);
         ObjectNode args = Json.object().put("prompt", message).put("style", name).put("duration_ms", plannedMs);
         ObjectNode result = Json.object().put("status", "success").put("audio_url", audioUrl).put("name", name)
                 .put("duration_ms", plannedMs).put("volume", MUSIC_VOLUME);
-
         Runnable effect = () -> {
             media.publish(mediaPath, "audio/mpeg", MediaLibrary.PLACEHOLDER_BYTES);
             session.editDraft(d -> {
@@ -131,10 +151,17 @@ final class Agent {
             session.addGenerated(Json.object().put("type", "audio").put("url", audioUrl).put("tool", MUSIC_TOOL)
                     .put("prompt", message).put("name", name));
         };
+        return new MusicTrack(callId, args, result, effect);
+    }
+
+    private Turn music(Session session, String message, boolean zh, boolean silent) {
+        String name = PromptReading.musicStyle(message, zh);
+        long plannedMs = session.draftLengthMs() > 0 ? session.draftLengthMs() : DEFAULT_SECONDS * 1000L;
+        MusicTrack music = musicTrack(session, message, name, plannedMs);
         return editScript(Intent.MUSIC, silent)
-                .event(0.10, new AgentEvent.ToolCall(callId, MUSIC_TOOL, args))
-                .effect(0.69, effect)
-                .event(0.70, new AgentEvent.ToolResult(callId, MUSIC_TOOL, result))
+                .event(0.10, new AgentEvent.ToolCall(music.callId(), MUSIC_TOOL, music.args()))
+                .effect(0.69, music.effect())
+                .event(0.70, new AgentEvent.ToolResult(music.callId(), MUSIC_TOOL, music.result()))
                 .text(AgentLines.musicDone(zh, name), 0.75, 1.0)
                 .build();
     }
@@ -174,7 +201,15 @@ final class Agent {
         ObjectNode result = Json.object().put("status", "success");
         Runnable effect;
         String done;
-        if (target != null) {
+        java.util.Optional<int[]> aspect = PromptReading.aspect(message);
+        if (aspect.isPresent() && target == null) {
+            int width = aspect.get()[0];
+            int height = aspect.get()[1];
+            args = Json.object().put("operation", "set_canvas").put("width", width).put("height", height);
+            result.put("width", width).put("height", height);
+            effect = () -> session.editDraft(d -> d.setCanvas(width, height));
+            done = AgentLines.aspectDone(zh, width, height);
+        } else if (target != null) {
             long length = target;
             args = Json.object().put("operation", "set_duration").put("duration_ms", length);
             result.put("duration_ms", length);

@@ -25,6 +25,18 @@ final class AgentLines {
                 : "Your video is ready in the timeline. Click Export to download it.";
     }
 
+    static String generationWithMusicDone(boolean zh, String name) {
+        return zh
+                ? String.format("视频已生成，并配上了背景音乐“%s”。可以在时间线中预览，点击导出即可下载。", name)
+                : String.format("Your video is ready in the timeline, with \"%s\" as background music. Click Export to download it.", name);
+    }
+
+    static String aspectDone(boolean zh, int width, int height) {
+        return zh
+                ? String.format("已把画面改为 %d×%d。打开时间线查看，然后点击导出。", width, height)
+                : String.format("Done. The video is now %d×%d. Open the timeline to check it, then click Export.", width, height);
+    }
+
     static String musicDone(boolean zh, String name) {
         return zh
                 ? String.format("已添加背景音乐“%s”，音量35%%。在时间线中预览后点击导出。", name)

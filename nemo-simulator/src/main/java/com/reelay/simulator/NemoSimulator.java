@@ -222,6 +222,7 @@ public final class NemoSimulator implements AutoCloseable {
         private Duration anonymousTokenWindow = Duration.ofDays(7);
         private Duration tokenLifetime = Duration.ofDays(7);
         private long anonymousCredits = 100;
+        private long renderCost;
         private final Map<Intent, Long> costs = new EnumMap<>(Intent.class);
         private Clock clock = Clock.systemUTC();
         private RenderOutputForm renderOutputForm = RenderOutputForm.OUTPUT_URL;
@@ -342,6 +343,15 @@ public final class NemoSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Credits an export costs, taken when it starts. NemoVideo's exports are free (the default, 0);
+         * this is for testing a client that must cope if that changes.
+         */
+        public Builder renderCost(long credits) {
+            this.renderCost = credits;
+            return this;
+        }
+
         /** Credits one chat turn of this kind costs (defaults: generation 100, music/title/edit 50, question 0). */
         public Builder cost(Intent intent, long credits) {
             costs.put(Objects.requireNonNull(intent), credits);
@@ -400,7 +410,8 @@ public final class NemoSimulator implements AutoCloseable {
                     scaled(textReply), scaled(edit), scaled(generation), atLeastOneMilli(scaled(heartbeat), heartbeat),
                     scaled(renderPending), scaled(renderProcessing), noTextProbability, sseShape,
                     anonymousTokensPerIp, anonymousTokenWindow, tokenLifetime, anonymousCredits, costs, clock,
-                    renderOutputForm, renderStatusEnvelopes, renderOutputBytes, maxUploadBytes, requestLogCapacity, requestLine);
+                    renderOutputForm, renderStatusEnvelopes, renderOutputBytes, maxUploadBytes, requestLogCapacity, requestLine,
+                    renderCost);
             try {
                 return new NemoSimulator(settings);
             } catch (IOException e) {

@@ -33,6 +33,13 @@ final class PromptReading {
             "\\b(?:longer|lengthen|extend)\\b|延长|加长|变长", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHORTER = Pattern.compile(
             "\\b(?:trim|trimmed|cut|cutting|shorten|shorter)\\b|缩短|变短|剪|裁", Pattern.CASE_INSENSITIVE);
+    /** "… with calm piano music", "，配上钢琴音乐": the music of a described video, not its subject. */
+    private static final Pattern MUSIC_CLAUSE = Pattern.compile(
+            "\\s*,?\\s*\\b(?:with|and|plus|set to)\\b[^,.;]*?\\b(?:music|soundtrack|songs?|bgm|beat)\\b.*$"
+                    + "|[，,]?\\s*(?:配上?|加上?|带)[^，,。]*?(?:音乐|配乐).*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASPECT = Pattern.compile("\\b(9:16|16:9|1:1|4:5)\\b|(vertical|portrait|竖屏)|(horizontal|landscape|横屏)",
+            Pattern.CASE_INSENSITIVE);
     private static final int MAX_NAME = 60;
 
     private PromptReading() {
@@ -59,7 +66,7 @@ final class PromptReading {
 
     /** What a generation is about, for the video track's name: "a city timelapse" → "city timelapse". */
     static String subject(String message, boolean chinese) {
-        String text = message.strip();
+        String text = MUSIC_CLAUSE.matcher(message.strip()).replaceFirst("");
         String subject;
         Matcher of = OF_SUBJECT.matcher(text);
         if (of.find()) {
@@ -76,6 +83,25 @@ final class PromptReading {
             return chinese ? "视频" : "video";
         }
         return subject.length() > MAX_NAME ? subject.substring(0, MAX_NAME).strip() : subject;
+    }
+
+    /** The canvas an aspect request asks for, {width, height}: "9:16", "vertical", "横屏"… */
+    static Optional<int[]> aspect(String message) {
+        Matcher m = ASPECT.matcher(message);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String ratio = m.group(1) != null ? m.group(1) : m.group(2) != null ? "9:16" : "16:9";
+        switch (ratio) {
+            case "16:9":
+                return Optional.of(new int[] {1920, 1080});
+            case "1:1":
+                return Optional.of(new int[] {1080, 1080});
+            case "4:5":
+                return Optional.of(new int[] {1080, 1350});
+            default:
+                return Optional.of(new int[] {1080, 1920});
+        }
     }
 
     /** "remove the music", "删除标题"… */

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Export: {@code POST /api/render/proxy/lambda}, {@code GET …/<id>}, {@code POST …/<id>/cancel}.
  * These answer the success envelope; a start is checked in this order: 401/1001 (code envelope),
  * 402 missing attribution, 400 missing id, 409 reused id, 404 unknown session, 400 empty draft.
- * Exports cost no credits.
+ * Exports cost no credits, unless a test sets {@code renderCost}.
  */
 final class RenderRoutes {
     static final String[] ATTRIBUTION = {"X-Skill-Source", "X-Skill-Version", "X-Skill-Platform"};
@@ -40,6 +40,13 @@ final class RenderRoutes {
         Session session = backend.session(account, Json.text(body, "sessionId"), Endpoint.RENDER_START);
         if (!Draft.hasSegments(body.get("draft"))) {
             throw ApiError.failure(400, "draft is empty: add something to the timeline before exporting");
+        }
+        long cost = backend.settings.renderCost();
+        if (cost > 0) {
+            if (!account.tryFreeze(cost)) {
+                throw ApiError.insufficientCredits(account, cost);
+            }
+            account.deduct(cost);
         }
         Render render = new Render(id, account.userId(), session.id(), backend.settings.clock().instant(),
                 backend.faults.takeRenderFailure(), backend.settings.renderPending(), backend.settings.renderProcessing());

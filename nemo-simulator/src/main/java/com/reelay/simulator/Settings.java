@@ -32,7 +32,8 @@ record Settings(
         long renderOutputBytes,
         long maxUploadBytes,
         int requestLogCapacity,
-        Consumer<String> requestLine) {
+        Consumer<String> requestLine,
+        long renderCost) {
 
     Settings {
         costs = Map.copyOf(costs);

@@ -11,6 +11,9 @@ class AgentRulesTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "make a 10 second video of a city timelapse | GENERATION",
+        "make a 15 second video of waves with calm piano music | GENERATION",
+        "做一个10秒的海边日出视频，配上钢琴音乐           | GENERATION",
+        "Make the video vertical, in a 9:16 aspect ratio. | EDIT",
         "Generate a clip of waves                  | GENERATION",
         "can you create something about cats       | GENERATION",
         "生成一个城市延时视频                         | GENERATION",
@@ -44,6 +47,8 @@ class AgentRulesTest {
         "生成一个10秒的城市延时视频                     | 城市延时               | true",
         "帮我生成视频                                 | 视频                   | true",
         "make a video                               | video                 | false",
+        "make a 15 second video of waves on a beach at sunrise with calm piano music | waves on a beach at sunrise | false",
+        "做一个10秒的海边日出视频，配上钢琴音乐             | 海边日出                | true",
     })
     void readsTheSubjectOfAGeneration(String message, String subject, boolean chinese) {
         assertEquals(subject, PromptReading.subject(message, chinese));
