@@ -79,7 +79,7 @@ final class LinkLatencyBench {
             sim.registerUser(World.TOKEN, 1_000_000);
             CompletableFuture<Void> exportable = new CompletableFuture<>();
             bot.platform.onEdit(reply -> {
-                if (reply.buttons().contains(Action.EXPORT)) {
+                if (reply.actions().contains(Action.EXPORT)) {
                     exportable.complete(null);
                 }
             });

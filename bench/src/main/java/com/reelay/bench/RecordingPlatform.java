@@ -97,7 +97,7 @@ final class RecordingPlatform implements ChatOutput {
     @Override
     public CompletableFuture<Void> edit(MessageRef message, Reply reply) {
         edits.increment();
-        if (reply.buttons().contains(Action.EXPORT)) {
+        if (reply.actions().contains(Action.EXPORT)) {
             exportable.increment();
         }
         onEdit.accept(reply);

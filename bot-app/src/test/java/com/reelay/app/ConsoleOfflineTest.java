@@ -77,8 +77,8 @@ class ConsoleOfflineTest {
         screen.awaitText("Reelay console.");
         type(keyboard, "make a 10-second video of a city timelapse at night");
         screen.awaitText("⏳ Connecting…");
-        screen.awaitText("[/export]  [/status]");
-        type(keyboard, "export");
+        screen.awaitText("[#1 Export]  [#2 Status]");
+        type(keyboard, "#1");
         screen.awaitText("🎬 Rendering your video…");
         screen.awaitText("🎉 Your video is ready: http://127.0.0.1:");
         type(keyboard, "/quit");
@@ -92,6 +92,61 @@ class ConsoleOfflineTest {
     }
 
     @Test
+    void theOfflineDemoMakesTheVideoItIsAskedForWithItsMusic() throws Exception {
+        Console console = new Console();
+        console.type("make a 15 second video of waves on a beach at sunrise with calm piano music");
+        console.screen.awaitText("💳 150 credits used"); // generation and music, one receipt
+        console.type("status");
+        console.screen.awaitText("Timeline (2 tracks):\n1. Video: waves on a beach at sunrise (0-15s)\n"
+                + "2. BGM: Piano (0-15s, 35%)");
+        console.quit();
+    }
+
+    @Test
+    void theConsoleSpeaksChineseOnceChosenAndListsItsProjects() throws Exception {
+        Console console = new Console();
+        console.type("/language zh");
+        console.screen.awaitText("好的，我在这里将使用中文。");
+        console.type("做一个10秒的海边日出视频，配上钢琴音乐");
+        console.screen.awaitText("⏳ 正在连接…");
+        console.screen.awaitText("[#1 导出]  [#2 状态]  [#3 ↕️ 竖屏 9:16]");
+        console.type("/projects");
+        console.screen.awaitText("这个聊天的项目（最新的在前）：\n1. 做一个10秒的海边日出视频，配上钢琴音乐（当前）");
+        console.type("#1"); // Export, under the draft
+        console.screen.awaitText("🎉 你的视频好了：http://127.0.0.1:");
+        console.quit();
+    }
+
+    /** The offline console, typed into line by line. */
+    private final class Console {
+        final Screen screen = new Screen();
+        private final PipedOutputStream keyboard = new PipedOutputStream();
+        private final CompletableFuture<Integer> run;
+
+        Console() throws IOException, InterruptedException {
+            PipedInputStream stdin = new PipedInputStream(keyboard);
+            Launcher launcher = new Launcher(Map.of("REELAY_DATA_DIR", dir.toString(), "REELAY_HTTP_PORT", "0"), stdin,
+                    new PrintStream(screen, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
+                    .ansi(false)
+                    .tuneSimulator(b -> b.textReplyDuration(Duration.ofMillis(50)).generationDuration(Duration.ofMillis(300))
+                            .editDuration(Duration.ofMillis(100)).heartbeatInterval(Duration.ofMillis(50))
+                            .renderDurations(Duration.ofMillis(100), Duration.ofMillis(400)).noTextProbability(0))
+                    .tuneNemo(s -> s.withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+            run = CompletableFuture.supplyAsync(() -> launcher.run(new String[] {"--offline"}));
+            screen.awaitText("Reelay console.");
+        }
+
+        void type(String line) throws IOException {
+            ConsoleOfflineTest.type(keyboard, line);
+        }
+
+        void quit() throws Exception {
+            type("/quit");
+            assertEquals(Launcher.OK, run.get(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void aPipedPromptIsAnsweredBeforeTheConsoleExits() {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         int status = new Launcher(Map.of("REELAY_DATA_DIR", dir.toString(), "REELAY_HTTP_PORT", "0"),
@@ -102,7 +157,7 @@ class ConsoleOfflineTest {
                 .tuneNemo(s -> s.withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(30)))
                 .run(new String[] {"--offline"});
         assertEquals(Launcher.OK, status);
-        assertTrue(screen.toString(StandardCharsets.UTF_8).contains("[/export]  [/status]"),
+        assertTrue(screen.toString(StandardCharsets.UTF_8).contains("[#1 Export]  [#2 Status]"),
                 "end of input waits for the request in flight: " + screen);
     }
 

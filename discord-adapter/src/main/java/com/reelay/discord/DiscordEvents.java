@@ -96,11 +96,11 @@ final class DiscordEvents extends ListenerAdapter {
         handle(() -> {
             Optional<Inbound> inbound = reader.fromButton(event.getInteraction());
             if (inbound.isEmpty()) {
-                event.reply("That button doesn't do anything any more.").setEphemeral(true)
+                event.reply(reader.book(event).phrase("button.gone")).setEphemeral(true)
                         .queue(ok -> { }, error -> log.debug("unknown button not answered: {}", FailureText.of(error)));
                 return;
             }
-            boolean credits = inbound.get().content() instanceof Inbound.Button b && b.action() == Action.CREDITS;
+            boolean credits = inbound.get().content() instanceof Inbound.Button b && b.action().equals(Action.CREDITS);
             accept(event, event.getHook(), inbound.get(), credits);
         });
     }
@@ -112,7 +112,7 @@ final class DiscordEvents extends ListenerAdapter {
             return false;
         }
         io.micrometer.core.instrument.Metrics.counter("reelay.guard.refused", "reason", "guild_not_allowed").increment();
-        event.reply("Reelay isn't enabled in this server.").setEphemeral(true)
+        event.reply(reader.book(event).phrase("discord.guild_not_enabled")).setEphemeral(true)
                 .queue(ok -> { }, error -> log.debug("refusal not sent: {}", FailureText.of(error)));
         return true;
     }
@@ -151,7 +151,7 @@ final class DiscordEvents extends ListenerAdapter {
         InteractionDeadlines deadlines = InteractionDeadlines.of(callback.getTimeCreated().toInstant(), clock.instant(),
                 settings);
         InteractionReplies replies = new InteractionReplies(inbound.requestId(), hook, reader.chat(callback),
-                callback.getUser().getIdLong(), ephemeral, deadlines);
+                callback.getUser().getIdLong(), ephemeral, deadlines, reader.book(callback));
         output.register(replies);
         if (deadlines.canDefer(clock.instant())) {
             callback.deferReply(ephemeral).queue(ok -> replies.acknowledged(), error -> {

@@ -1,6 +1,7 @@
 package com.reelay.discord;
 
 import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Phrasebook;
 import com.reelay.core.chat.Reply;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,7 +28,8 @@ final class DiscordMessages {
     /** Where the engine splits long texts: below Discord's 2,000 so escapes and a mention always fit. */
     static final int TEXT_LIMIT = 1900;
 
-    static final String CONTINUED_BELOW = "⏩ Continued in a new message below.";
+    /** Discord allows five buttons in a row. */
+    static final int BUTTONS_PER_ROW = 5;
 
     private DiscordMessages() {
     }
@@ -66,14 +68,16 @@ final class DiscordMessages {
     }
 
     /** What an interaction's message says once its progress continues in a channel message. */
-    static MessageEditData continuedBelow() {
-        return edit(Reply.text(CONTINUED_BELOW), 0, List.of());
+    static MessageEditData continuedBelow(Phrasebook book) {
+        return edit(Reply.text(book.phrase("discord.continued_below")), 0, List.of());
     }
 
-    static Button button(Action action) {
-        return action == Action.EXPORT
-                ? Button.primary(action.id(), action.label())
-                : Button.secondary(action.id(), action.label());
+    /** Export stands out; the rest are secondary. */
+    static Button button(com.reelay.core.chat.Button button) {
+        Action action = button.action();
+        return action instanceof Action.Export || action instanceof Action.ExportAnyway
+                ? Button.primary(action.id(), button.label())
+                : Button.secondary(action.id(), button.label());
     }
 
     private record Body(String content, List<MessageEmbed> embeds, List<ActionRow> rows) {
@@ -81,8 +85,9 @@ final class DiscordMessages {
         static Body of(Reply reply, long mentionUserId) {
             String mention = mentionUserId == 0 ? "" : "<@" + Long.toUnsignedString(mentionUserId) + ">";
             List<ActionRow> rows = new ArrayList<>();
-            if (!reply.buttons().isEmpty()) {
-                rows.add(ActionRow.of(reply.buttons().stream().map(DiscordMessages::button).toList()));
+            List<Button> buttons = reply.buttons().stream().map(DiscordMessages::button).toList();
+            for (int i = 0; i < buttons.size(); i += BUTTONS_PER_ROW) {
+                rows.add(ActionRow.of(buttons.subList(i, Math.min(buttons.size(), i + BUTTONS_PER_ROW))));
             }
             Optional<MessageEmbed> timeline = TimelineEmbed.of(reply.text());
             if (timeline.isPresent()) {

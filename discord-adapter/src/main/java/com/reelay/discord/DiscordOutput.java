@@ -147,6 +147,9 @@ final class DiscordOutput implements ChatOutput {
             return transport.sendToChannel(chat, DiscordMessages.create(reply, 0, files), RequestIds.repliedMessage(requestId))
                     .thenApply(id -> inChannel(id, 0).messageId());
         }
+        if (reply.toAskerOnly() && !interaction.ephemeral() && interaction.answersThroughToken(clock.instant())) {
+            return privately(interaction, reply, files);
+        }
         if (interaction.answersThroughToken(clock.instant())) {
             return throughToken(interaction, reply, files).exceptionallyCompose(error -> {
                 if (interaction.ephemeral() && interaction.ack() != InteractionReplies.Ack.LOST) {
@@ -163,6 +166,23 @@ final class DiscordOutput implements ChatOutput {
         return inChannel(chat, interaction, reply, files, null).thenApply(MessageDirectory.InChannel::messageId);
     }
 
+    /**
+     * What concerns only the asker, in a public interaction: an ephemeral follow-up. When it is the
+     * interaction's first answer, the public "thinking…" response is deleted so nobody is left waiting on it.
+     */
+    private CompletableFuture<String> privately(InteractionReplies interaction, Reply reply, List<FileUpload> files) {
+        if (interaction.claimOriginal()) {
+            transport.deleteInteractionMessage(interaction, "@original").exceptionally(error -> {
+                log.debug("thinking message not removed request={}: {}", interaction.requestId(), FailureText.of(error));
+                return null;
+            });
+        }
+        return transport.sendFollowup(interaction, DiscordMessages.create(reply, 0, files), true).thenApply(id -> {
+            directory.put(id, new MessageDirectory.ThroughToken(interaction, id));
+            return id;
+        });
+    }
+
     private CompletableFuture<String> throughToken(InteractionReplies interaction, Reply reply, List<FileUpload> files) {
         if (interaction.claimOriginal()) {
             return transport.editInteractionMessage(interaction, "@original", DiscordMessages.edit(reply, 0, files))
@@ -171,7 +191,7 @@ final class DiscordOutput implements ChatOutput {
                         return id;
                     });
         }
-        return transport.sendFollowup(interaction, DiscordMessages.create(reply, 0, files)).thenApply(id -> {
+        return transport.sendFollowup(interaction, DiscordMessages.create(reply, 0, files), interaction.ephemeral()).thenApply(id -> {
             directory.put(id, new MessageDirectory.ThroughToken(interaction, id));
             return id;
         });
@@ -189,7 +209,7 @@ final class DiscordOutput implements ChatOutput {
         String retired = interaction.claimOriginal() ? "@original" : replacedTokenMessage;
         return transport.sendToChannel(chat, DiscordMessages.create(reply, mention, files), 0).thenApply(id -> {
             if (retired != null && interaction.tokenCanEdit(clock.instant())) {
-                transport.editInteractionMessage(interaction, retired, DiscordMessages.continuedBelow())
+                transport.editInteractionMessage(interaction, retired, DiscordMessages.continuedBelow(interaction.book()))
                         .exceptionally(error -> {
                             log.debug("interaction message not pointed below request={}: {}", interaction.requestId(),
                                     FailureText.of(error));

@@ -14,8 +14,11 @@ interface DiscordTransport {
     /** Edits a message sent through an interaction's token; {@code messageId} may be {@code @original}. */
     CompletableFuture<String> editInteractionMessage(InteractionReplies interaction, String messageId, MessageEditData data);
 
-    /** Sends a follow-up message through an interaction's token (private if the interaction is). */
-    CompletableFuture<String> sendFollowup(InteractionReplies interaction, MessageCreateData data);
+    /** Sends a follow-up message through an interaction's token; {@code ephemeral}: only the asker sees it. */
+    CompletableFuture<String> sendFollowup(InteractionReplies interaction, MessageCreateData data, boolean ephemeral);
+
+    /** Deletes a message sent through an interaction's token ({@code @original}: the deferred response). */
+    CompletableFuture<Void> deleteInteractionMessage(InteractionReplies interaction, String messageId);
 
     /** Posts in the chat's channel; {@code replyTo} (0: none) is the person's message being answered. */
     CompletableFuture<String> sendToChannel(ChatAddress chat, MessageCreateData data, long replyTo);

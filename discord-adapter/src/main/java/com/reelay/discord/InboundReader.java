@@ -4,11 +4,16 @@ import com.reelay.core.chat.Action;
 import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
+import com.reelay.core.chat.Phrasebook;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
@@ -31,6 +36,11 @@ final class InboundReader {
 
     private final SessionScope scope;
     private final AttachmentDownloads downloads;
+    /** Each person's locale from their last interaction: DMs and mentions carry none. */
+    private final Cache<Long, String> userLocales = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofDays(30))
+            .maximumSize(100_000)
+            .build();
 
     InboundReader(SessionScope scope, AttachmentDownloads downloads) {
         this.scope = scope;
@@ -93,7 +103,13 @@ final class InboundReader {
         ChatAddress chat = ChatAddress.of(message.getChannelIdLong(), author.getIdLong(), direct, scope);
         Member member = message.getMember();
         String name = member != null ? member.getEffectiveName() : author.getEffectiveName();
-        return Optional.of(new Inbound(chat.chatRef(), new ChatUser(author.getId(), name, ""),
+        String language = userLocales.getIfPresent(author.getIdLong());
+        if (!direct && (scope == SessionScope.CHANNEL || language == null)) {
+            Guild guild = message.getJDA().getGuildById(message.getGuildIdLong());
+            String server = guild == null ? "" : tag(guild.getLocale());
+            language = server.isEmpty() && language != null ? language : server;
+        }
+        return Optional.of(new Inbound(chat.chatRef(), new ChatUser(author.getId(), name, language),
                 RequestIds.forMessage(message.getIdLong()), content));
     }
 
@@ -102,11 +118,35 @@ final class InboundReader {
                 scope);
     }
 
-    private static ChatUser user(Interaction interaction) {
+    private ChatUser user(Interaction interaction) {
         Member member = interaction.getMember();
         User user = interaction.getUser();
         String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
-        DiscordLocale locale = interaction.getUserLocale();
-        return new ChatUser(user.getId(), name, locale == DiscordLocale.UNKNOWN ? "" : locale.getLocale());
+        return new ChatUser(user.getId(), name, languageTag(interaction));
+    }
+
+    /**
+     * The language to answer an interaction in: in a channel everyone shares, the server's (what
+     * all of them read); in a DM or a channel where each person has their own project, the person's.
+     */
+    String languageTag(Interaction interaction) {
+        String own = tag(interaction.getUserLocale());
+        if (!own.isEmpty()) {
+            userLocales.put(interaction.getUser().getIdLong(), own);
+        }
+        if (interaction.isFromGuild() && scope == SessionScope.CHANNEL) {
+            String server = tag(interaction.getGuildLocale());
+            return server.isEmpty() ? own : server;
+        }
+        return own;
+    }
+
+    /** The phrasebook for what the front end itself says in answer to an interaction. */
+    Phrasebook book(Interaction interaction) {
+        return Phrasebook.of(languageTag(interaction));
+    }
+
+    private static String tag(DiscordLocale locale) {
+        return locale == null || locale == DiscordLocale.UNKNOWN ? "" : locale.getLocale();
     }
 }

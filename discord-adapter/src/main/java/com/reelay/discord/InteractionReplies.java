@@ -1,6 +1,7 @@
 package com.reelay.discord;
 
 import java.time.Instant;
+import com.reelay.core.chat.Phrasebook;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 
 /**
@@ -19,13 +20,15 @@ final class InteractionReplies {
     private final long userId;
     private final boolean ephemeral;
     private final InteractionDeadlines deadlines;
+    private final Phrasebook book;
     private volatile long uploadLimit;
     private Ack ack = Ack.PENDING;
     private boolean originalClaimed;
     private boolean mentioned;
 
     InteractionReplies(String requestId, InteractionHook hook, ChatAddress chat, long userId, boolean ephemeral,
-                       InteractionDeadlines deadlines) {
+                       InteractionDeadlines deadlines, Phrasebook book) {
+        this.book = book;
         this.requestId = requestId;
         this.hook = hook;
         this.chat = chat;
@@ -56,6 +59,11 @@ final class InteractionReplies {
 
     InteractionDeadlines deadlines() {
         return deadlines;
+    }
+
+    /** The language of the person who asked, for what the front end itself says about this interaction. */
+    Phrasebook book() {
+        return book;
     }
 
     /** The upload limit Discord reported with the interaction, or 0. */

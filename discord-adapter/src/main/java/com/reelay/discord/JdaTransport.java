@@ -48,9 +48,14 @@ final class JdaTransport implements DiscordTransport {
     }
 
     @Override
-    public CompletableFuture<String> sendFollowup(InteractionReplies interaction, MessageCreateData data) {
-        return interaction.hook().sendMessage(data).setEphemeral(interaction.ephemeral()).submit()
+    public CompletableFuture<String> sendFollowup(InteractionReplies interaction, MessageCreateData data, boolean ephemeral) {
+        return interaction.hook().sendMessage(data).setEphemeral(ephemeral).submit()
                 .thenApply(Message::getId);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteInteractionMessage(InteractionReplies interaction, String messageId) {
+        return interaction.hook().deleteMessageById(messageId).submit();
     }
 
     @Override

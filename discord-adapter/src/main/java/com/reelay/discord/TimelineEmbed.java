@@ -7,13 +7,14 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /**
- * The engine's timeline summary ({@code Timeline (3 tracks):} then one numbered track per line)
- * shown as an embed: a title and a short list read better than a block of text.
+ * The engine's timeline summary (a heading such as {@code Timeline (3 tracks):}, in any language,
+ * then one numbered track per line) shown as an embed: a title and a short list read better than
+ * a block of text.
  */
 final class TimelineEmbed {
 
     private static final Pattern SUMMARY =
-            Pattern.compile("(Timeline \\(\\d+ tracks?\\)):?\\n((?:\\d+\\. [^\\n]+\\n?)+)");
+            Pattern.compile("([^\\n]{1,80}?)[:：]\\n((?:\\d+\\. [^\\n]+\\n?)+)");
     private static final int ACCENT = 0x5865F2;
 
     private TimelineEmbed() {

@@ -33,6 +33,9 @@ class DiscordEndToEndTest {
     private static final Person ANA = new Person(1_187_000_000_000_000_201L, "ana", "Ana");
     private static final Person BO = new Person(1_187_000_000_000_000_202L, "bo", "Bo");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Under a finished draft: export, the timeline, and the quick edits (custom ids). */
+    private static final List<String> DRAFT_BUTTONS =
+            List.of("export", "status", "edit:vertical", "edit:shorter", "edit:music", "edit:captions");
 
     @TempDir
     static Path dir;
@@ -73,8 +76,12 @@ class DiscordEndToEndTest {
         Map<String, DataObject> registered = discord.commandRegistrations();
         for (String scope : List.of("global", Long.toUnsignedString(GUILD))) {
             DataArray commands = registered.get(scope).getArray("commands");
-            assertEquals(List.of("video", "export", "status", "credits", "new", "cancel", "help"),
+            assertEquals(List.of("video", "export", "status", "credits", "new", "projects", "language", "cancel", "help"),
                     commands.stream(DataArray::getObject).map(c -> c.getString("name")).toList(), scope);
+            DataObject export = commands.stream(DataArray::getObject).filter(c -> c.getString("name").equals("export"))
+                    .findFirst().orElseThrow();
+            assertEquals("导出", export.getObject("name_localizations").getString("zh-CN"), scope);
+            assertEquals("渲染项目并获取视频", export.getObject("description_localizations").getString("zh-CN"), scope);
         }
         assertTrue(discord.calls().stream().filter(c -> c.path().startsWith("/api/v10/applications/"))
                 .allMatch(c -> ("Bot " + FakeDiscord.BOT_TOKEN).equals(c.authorization())));
@@ -89,7 +96,7 @@ class DiscordEndToEndTest {
 
         assertTrue(Duration.between(video.dispatchedAt, video.acknowledgedAt).compareTo(Duration.ofSeconds(3)) < 0,
                 "deferred within Discord's window");
-        assertEquals(List.of("export", "status"), answer.buttons());
+        assertEquals(DRAFT_BUTTONS, answer.buttons());
         assertTrue(answer.history.get(0).startsWith("⏳"), "progress first: " + answer.history);
         assertFalse(answer.text().contains("Click Export"), "GUI wording translated: " + answer.text());
         assertEquals(List.of(), discord.refused());
@@ -123,7 +130,7 @@ class DiscordEndToEndTest {
 
         Shown answer = discord.await(dm.channelId(), BO.id(), m -> m.author == 0 && m.text().contains("from your upload"), WAIT);
         assertEquals(asked, answer.replyTo, "a reply to the person's message");
-        assertEquals(List.of("export", "status"), answer.buttons());
+        assertEquals(DRAFT_BUTTONS, answer.buttons());
         assertTrue(answer.history.get(0).startsWith("📤"), "upload progress first: " + answer.history);
     }
 
@@ -151,7 +158,7 @@ class DiscordEndToEndTest {
                 m -> m.content.startsWith("🎉 Your video is ready") && !m.files.isEmpty(), WAIT);
         assertTrue(posted.files.get(0).matches("render_.*\\.mp4"), posted.files.toString());
         assertTrue(posted.text().matches("(?s).*http://127\\.0\\.0\\.1:\\d+/cdn/renders/render\\S*\\.mp4.*"), posted.text());
-        assertEquals(List.of("status", "new_project"), posted.buttons());
+        assertEquals(List.of("status", "new_project", "projects"), posted.buttons());
         assertEquals(export.token, posted.interactionToken, "a follow-up of the button's interaction");
         finished(export, "Rendered");
         assertTrue(export.original.history.stream().anyMatch(t -> t.contains("Rendering")), export.original.history.toString());
@@ -207,7 +214,7 @@ class DiscordEndToEndTest {
         assertTrue(first.content.length() <= 2000 && last.content.length() <= 2000,
                 first.content.length() + " + " + last.content.length());
         assertEquals(List.of(), first.buttons());
-        assertEquals(List.of("export", "status"), last.buttons(), "buttons under the last part");
+        assertEquals(DRAFT_BUTTONS, last.buttons(), "buttons under the last part");
         String shown = (first.content + " " + last.content).replace("\\", "");
         assertTrue(shown.replaceAll("\\s+", " ").contains(title), "nothing lost");
     }
@@ -220,6 +227,36 @@ class DiscordEndToEndTest {
 
         assertTrue(answer.ephemeral);
         assertTrue(discord.screen(CHANNELS.get(7).channelId(), ANA.id()).isEmpty(), "nobody else sees it");
+    }
+
+    @Test
+    void aPersonWhoseDiscordIsInChineseIsAnsweredInChinese() throws Exception {
+        Place dm = Place.dm(1_187_000_000_000_000_302L);
+        Person li = new Person(1_187_000_000_000_000_203L, "li", "Li");
+        Interaction video = discord.slashCommand(dm, li, "zh-CN", "video",
+                Map.of("prompt", "make a 5-second video of a city timelapse at night"), List.of());
+
+        Shown answer = finished(video, "💳 使用 100 积分");
+        assertEquals("⏳ 正在连接…", answer.history.get(0));
+        assertEquals(DRAFT_BUTTONS, answer.buttons());
+        assertTrue(answer.components.toString().contains("导出"), answer.components.toString());
+    }
+
+    @Test
+    void aRefusalOfOnePersonsMessageIsShownToThemAlone() throws Exception {
+        Place lab = CHANNELS.get(7);
+        Interaction video = discord.slashCommand(lab, BO, "video", Map.of("prompt", "x".repeat(4100)), List.of());
+
+        Shown refusal = discord.await(lab.channelId(), BO.id(),
+                m -> m.text().startsWith("That message is 4,100 characters long"), WAIT);
+        assertTrue(refusal.ephemeral, "an ephemeral follow-up");
+        assertTrue(discord.screen(lab.channelId(), ANA.id()).stream().noneMatch(m -> m.text().contains("4,100")),
+                "nobody else sees it");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (discord.screen(lab.channelId(), ANA.id()).contains(video.original) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(discord.screen(lab.channelId(), ANA.id()).contains(video.original), "no public \"thinking…\" left behind");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Phrasebook;
 import com.reelay.core.chat.Reply;
 import java.util.List;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -38,7 +39,7 @@ class DiscordMessagesTest {
 
     @Test
     void actionsAreButtonsWithTheirIds() {
-        DataObject row = create(new Reply("Done.", List.of(Action.EXPORT, Action.STATUS, Action.NEW_PROJECT)), 0)
+        DataObject row = create(new Reply("Done.", Buttons.of(Action.EXPORT, Action.STATUS, Action.NEW_PROJECT)), 0)
                 .getArray("components").getObject(0);
 
         assertEquals(1, row.getInt("type"));
@@ -63,7 +64,7 @@ class DiscordMessagesTest {
     @Test
     void theTimelineSummaryIsAnEmbed() {
         DataObject json = create(new Reply("Timeline (3 tracks):\n1. Video: city_timelapse (0-10s)\n2. BGM: Lo-fi (0-10s, 35%)\n"
-                + "3. Title: \"Urban Dreams\" (0-3s)", List.of(Action.EXPORT)), 0);
+                + "3. Title: \"Urban Dreams\" (0-3s)", Buttons.of(Action.EXPORT)), 0);
 
         DataObject embed = json.getArray("embeds").getObject(0);
         assertEquals("🎞️ Timeline (3 tracks)", embed.getString("title"));

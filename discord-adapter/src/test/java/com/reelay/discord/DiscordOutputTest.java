@@ -9,6 +9,7 @@ import com.reelay.core.chat.Action;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
+import com.reelay.core.chat.Phrasebook;
 import com.reelay.core.chat.Reply;
 import com.reelay.discord.RecordingTransport.Call;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class DiscordOutputTest {
 
     private InteractionReplies interaction(String requestId, boolean ephemeral) {
         InteractionReplies replies = new InteractionReplies(requestId, null, new ChatAddress(LAB, 0), ANA, ephemeral,
-                InteractionDeadlines.of(ISSUED, clock.instant(), settings));
+                InteractionDeadlines.of(ISSUED, clock.instant(), settings), Phrasebook.english());
         output.register(replies);
         replies.acknowledged();
         return replies;
@@ -48,7 +49,7 @@ class DiscordOutputTest {
         interaction("i1", false);
 
         MessageRef progress = output.send(CHAT, "i1", Reply.text("⏳ Connecting…")).join();
-        MessageRef more = output.send(CHAT, "i1", new Reply("part two", List.of(Action.EXPORT, Action.STATUS))).join();
+        MessageRef more = output.send(CHAT, "i1", new Reply("part two", Buttons.of(Action.EXPORT, Action.STATUS))).join();
 
         List<Call> calls = discord.calls();
         assertEquals("token-edit", calls.get(0).kind());
@@ -87,7 +88,7 @@ class DiscordOutputTest {
         output.edit(progress, Reply.text("🎬 Rendering your video… 60%")).join();
         output.edit(progress, Reply.text("🎬 Rendering your video… 80%")).join();
         output.sendVideo(CHAT, "i1", new FinishedVideo("https://cdn.example/renders/render_1.mp4", 5_000_000,
-                new Reply("🎉 Your video is ready: https://cdn.example/renders/render_1.mp4", List.of(Action.STATUS)))).join();
+                new Reply("🎉 Your video is ready: https://cdn.example/renders/render_1.mp4", Buttons.of(Action.STATUS)))).join();
 
         List<Call> sends = discord.calls("channel-send");
         Call moved = sends.get(0);
@@ -95,7 +96,7 @@ class DiscordOutputTest {
         assertEquals("{\"parse\":[],\"replied_user\":false,\"users\":[\"" + ANA + "\"]}", mentionsOf(moved));
         Call pointer = discord.calls("token-edit").get(1);
         assertEquals("@original", pointer.messageId());
-        assertEquals(DiscordMessages.CONTINUED_BELOW, pointer.content());
+        assertEquals(Phrasebook.english().phrase("discord.continued_below"), pointer.content());
 
         Call update = discord.calls("channel-edit").get(0);
         assertEquals("<@" + ANA + "> 🎬 Rendering your video… 80%", update.content(), "the mention stays, without a ping");
@@ -129,7 +130,7 @@ class DiscordOutputTest {
 
         assertEquals("<@" + ANA + "> ⏳ Connecting…", discord.calls("channel-send").get(0).content());
         Call pointer = discord.calls("token-edit").get(0);
-        assertEquals(List.of("@original", DiscordMessages.CONTINUED_BELOW), List.of(pointer.messageId(), pointer.content()));
+        assertEquals(List.of("@original", Phrasebook.english().phrase("discord.continued_below")), List.of(pointer.messageId(), pointer.content()));
     }
 
     @Test

@@ -201,13 +201,19 @@ final class FakeDiscord implements AutoCloseable {
     // ---- what the test does ---------------------------------------------------------------------
 
     Interaction slashCommand(Place place, Person person, String name, Map<String, String> options, List<DataObject> files) {
+        return slashCommand(place, person, "en-US", name, options, files);
+    }
+
+    /** {@code locale}: the person's Discord language (the server's stays en-US). */
+    Interaction slashCommand(Place place, Person person, String locale, String name, Map<String, String> options,
+                             List<DataObject> files) {
         long id = Payloads.snowflake();
         Interaction interaction = new Interaction(id, "aW50ZXJhY3Rpb246" + UUID.randomUUID().toString().replace("-", ""),
                 place, person, Instant.now());
         byToken.put(interaction.token, interaction);
         List<DataObject> strings = new ArrayList<>();
         options.forEach((k, v) -> strings.add(Payloads.stringOption(k, v)));
-        dispatch("INTERACTION_CREATE", Payloads.slashCommand(id, interaction.token, place, person, "en-US", name, strings, files));
+        dispatch("INTERACTION_CREATE", Payloads.slashCommand(id, interaction.token, place, person, locale, name, strings, files));
         return interaction;
     }
 

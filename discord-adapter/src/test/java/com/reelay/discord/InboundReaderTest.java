@@ -54,7 +54,23 @@ class InboundReaderTest {
         assertEquals("i" + Long.toUnsignedString(id), in.requestId());
         assertEquals(Long.toUnsignedString(ANA.id()), in.user().id());
         assertEquals("Ana", in.user().displayName());
-        assertEquals("zh-CN", in.user().languageTag());
+        assertEquals("en-US", in.user().languageTag(), "a channel everyone shares speaks the server's language");
+    }
+
+    @Test
+    void aDmOrAChannelOfOnesOwnSpeaksThePersonsLanguage() {
+        Inbound dm = reader.fromSlashCommand(jda.slashCommand(Payloads.slashCommand(Payloads.snowflake(), "tok", DM, BO,
+                "zh-CN", "status", List.of(), List.of())));
+        assertEquals("zh-CN", dm.user().languageTag());
+
+        InboundReader perPerson = new InboundReader(SessionScope.USER_IN_CHANNEL, new AttachmentDownloads(() -> null));
+        Inbound own = perPerson.fromSlashCommand(jda.slashCommand(Payloads.slashCommand(Payloads.snowflake(), "tok", LAB, ANA,
+                "zh-CN", "status", List.of(), List.of())));
+        assertEquals("zh-CN", own.user().languageTag());
+
+        Inbound later = reader.fromMessage(jda.directMessage(Payloads.message(Payloads.snowflake(), DM, BO, false,
+                "export", List.of(), List.of())), Payloads.APP_ID).orElseThrow();
+        assertEquals("zh-CN", later.user().languageTag(), "a DM carries no locale: the person's last one is remembered");
     }
 
     @Test

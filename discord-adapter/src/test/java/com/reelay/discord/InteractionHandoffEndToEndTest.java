@@ -51,7 +51,7 @@ class InteractionHandoffEndToEndTest {
 
             assertTrue(export.original.history.stream().anyMatch(t -> t.contains("Rendering")),
                     "progress went through the token first: " + export.original.history);
-            assertEquals(DiscordMessages.CONTINUED_BELOW, export.original.content, "the token's message points below");
+            assertEquals(com.reelay.core.chat.Phrasebook.english().phrase("discord.continued_below"), export.original.content, "the token's message points below");
             assertEquals("<@" + ANA.id() + "> ✅ Rendered.", moved.content, discord.describe(STUDIO.channelId(), ANA.id()));
             assertTrue(moved.history.size() > 1, "kept updating the channel message: " + moved.history);
             assertNull(video2.interactionToken, "the video is a channel message: " + video2);

@@ -67,9 +67,16 @@ final class RecordingTransport implements DiscordTransport {
     }
 
     @Override
-    public synchronized CompletableFuture<String> sendFollowup(InteractionReplies interaction, MessageCreateData data) {
+    public synchronized CompletableFuture<String> sendFollowup(InteractionReplies interaction, MessageCreateData data,
+                                                            boolean ephemeral) {
         return record(new Call("followup", interaction.requestId(), "", data.toData(), names(data.getFiles()), 0,
-                interaction.ephemeral(), newId()));
+                ephemeral, newId()));
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> deleteInteractionMessage(InteractionReplies interaction, String messageId) {
+        return record(new Call("token-delete", interaction.requestId(), messageId, DataObject.empty(), List.of(), 0,
+                interaction.ephemeral(), messageId)).thenApply(id -> null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
 import java.time.Duration;
+import com.reelay.core.chat.Wording;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ final class AlbumCollector implements AutoCloseable {
      * @param addressed whether any item spoke to the bot (outside groups: always)
      */
     record Album(ChatRef chat, ChatUser user, String requestId, List<Attachment> files, String caption,
-                 List<String> refusals, boolean addressed) {
+                 List<Wording> refusals, boolean addressed) {
     }
 
     private final Duration debounce;
@@ -108,7 +109,7 @@ final class AlbumCollector implements AutoCloseable {
             sorted.sort(Comparator.comparingInt(Incoming.AlbumItem::messageId));
             Incoming.AlbumItem first = sorted.get(0);
             List<Attachment> files = new ArrayList<>();
-            List<String> refusals = new ArrayList<>();
+            List<Wording> refusals = new ArrayList<>();
             String caption = "";
             boolean addressed = false;
             for (Incoming.AlbumItem i : sorted) {

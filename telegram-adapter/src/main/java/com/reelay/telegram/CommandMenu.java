@@ -1,43 +1,37 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.Phrasebook;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 /**
- * The command menu Telegram shows next to the message box: English for everyone, Chinese for
- * people whose Telegram is set to Chinese. The commands are the ones the engine answers.
+ * The command menu Telegram shows next to the message box: the default (English) one, then one
+ * per shipped language for people whose Telegram is set to it (Telegram picks by language_code).
+ * The commands are the ones the engine answers; their descriptions are {@code command.<name>}.
  */
 final class CommandMenu {
 
-    private static final Map<String, String[]> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        // command -> {English, Chinese}
-        COMMANDS.put("video", new String[] {"Make a video, e.g. /video a sunset over the sea", "制作视频，例如 /video 海上日落"});
-        COMMANDS.put("export", new String[] {"Render the video and send me the link", "导出视频并发送链接"});
-        COMMANDS.put("status", new String[] {"Show the timeline", "查看时间线"});
-        COMMANDS.put("credits", new String[] {"Show my credit balance", "查看积分余额"});
-        COMMANDS.put("new", new String[] {"Start a new project", "开始新项目"});
-        COMMANDS.put("cancel", new String[] {"Drop requests waiting in line", "取消排队中的请求"});
-        COMMANDS.put("help", new String[] {"How to use this bot", "使用帮助"});
-    }
+    static final List<String> COMMANDS =
+            List.of("video", "export", "status", "credits", "new", "projects", "language", "cancel", "help");
 
     private CommandMenu() {
     }
 
-    /** The setMyCommands calls to make at start: the default menu, then the Chinese one. */
+    /** The setMyCommands calls to make at start: the default menu, then each other language's. */
     static List<SetMyCommands> all() {
-        return List.of(SetMyCommands.builder().commands(commands(0)).build(),
-                SetMyCommands.builder().commands(commands(1)).languageCode("zh").build());
+        List<SetMyCommands> menus = new ArrayList<>();
+        menus.add(SetMyCommands.builder().commands(commands(Phrasebook.english())).build());
+        for (Phrasebook book : Phrasebook.all()) {
+            if (!book.language().equals(Phrasebook.DEFAULT_LANGUAGE)) {
+                menus.add(SetMyCommands.builder().commands(commands(book)).languageCode(book.language()).build());
+            }
+        }
+        return menus;
     }
 
-    private static List<BotCommand> commands(int language) {
-        List<BotCommand> list = new ArrayList<>();
-        COMMANDS.forEach((name, descriptions) -> list.add(new BotCommand(name, descriptions[language])));
-        return list;
+    private static List<BotCommand> commands(Phrasebook book) {
+        return COMMANDS.stream().map(name -> new BotCommand(name, book.phrase("command." + name))).toList();
     }
 }

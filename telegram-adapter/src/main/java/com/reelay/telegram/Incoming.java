@@ -4,6 +4,7 @@ import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
+import com.reelay.core.chat.Wording;
 import java.util.Optional;
 
 /** What one Telegram update turns out to be, before anything is done about it. */
@@ -20,11 +21,11 @@ sealed interface Incoming {
      * @param addressed whether this item speaks to the bot (always true outside groups)
      */
     record AlbumItem(String albumKey, ChatRef chat, ChatUser user, int messageId, Optional<Attachment> file,
-                     String caption, Optional<String> refusal, boolean addressed) implements Incoming {
+                     String caption, Optional<Wording> refusal, boolean addressed) implements Incoming {
     }
 
-    /** Something the bot can't use; the person gets {@code text}. */
-    record Refusal(ChatRef chat, String requestId, String text) implements Incoming {
+    /** Something the bot can't use; the person gets {@code text}, in the chat's language. */
+    record Refusal(ChatRef chat, ChatUser user, String requestId, Wording text) implements Incoming {
     }
 
     /**

@@ -59,7 +59,8 @@ final class TelegramFiles implements UpdateReader.FileOpener {
         } catch (ExecutionException e) {
             ApiFailure failure = ApiFailure.of(e);
             if (failure.kind() == ApiFailure.Kind.FILE_TOO_BIG) {
-                throw new IOException(TelegramPhrases.downloadRefused(downloadLimit));
+                throw new IOException("Telegram refused the download: over the " + TelegramPhrases.megabytes(downloadLimit)
+                        + " MB limit for bots (a local Bot API server lifts it)");
             }
             throw new IOException("Telegram getFile failed: " + mask.describe(ApiFailure.unwrap(e)));
         }

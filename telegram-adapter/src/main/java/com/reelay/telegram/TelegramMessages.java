@@ -1,7 +1,8 @@
 package com.reelay.telegram;
 
-import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Button;
 import com.reelay.core.chat.Reply;
+import java.util.ArrayList;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -75,16 +76,23 @@ final class TelegramMessages {
                 .text(fit(reply.text(), MAX_TEXT)).replyMarkup(html.getReplyMarkup()).build();
     }
 
-    /** One row of buttons whose callback data is the action's id; null when there are none. */
-    static InlineKeyboardMarkup keyboard(List<Action> actions) {
-        if (actions.isEmpty()) {
+    /** Buttons per row: labels in some languages are long, and phones are narrow. */
+    static final int BUTTONS_PER_ROW = 3;
+
+    /** Rows of buttons whose callback data is the action's id; null when there are none. */
+    static InlineKeyboardMarkup keyboard(List<Button> buttons) {
+        if (buttons.isEmpty()) {
             return null;
         }
-        InlineKeyboardRow row = new InlineKeyboardRow();
-        for (Action a : actions) {
-            row.add(InlineKeyboardButton.builder().text(a.label()).callbackData(a.id()).build());
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (int i = 0; i < buttons.size(); i++) {
+            if (i % BUTTONS_PER_ROW == 0) {
+                rows.add(new InlineKeyboardRow());
+            }
+            Button b = buttons.get(i);
+            rows.get(rows.size() - 1).add(InlineKeyboardButton.builder().text(b.label()).callbackData(b.action().id()).build());
         }
-        return new InlineKeyboardMarkup(List.of(row));
+        return new InlineKeyboardMarkup(rows);
     }
 
     static boolean fitsCaption(Reply reply) {

@@ -1,39 +1,29 @@
 package com.reelay.telegram;
 
 import com.reelay.core.chat.FilePolicy;
+import com.reelay.core.chat.Wording;
 
-/** What the Telegram front end itself says to people (the engine says the rest). Plain text. */
+/**
+ * What the Telegram front end itself says to people (the engine says the rest), not yet in a
+ * language: the engine words it in the chat's. The words are in the phrasebook ({@code telegram.*}).
+ */
 final class TelegramPhrases {
 
     private TelegramPhrases() {
     }
 
-    static String voiceNote() {
-        return "🎙 I can't use voice messages. Type what you'd like instead, or send the audio as a file ("
-                + FilePolicy.describe() + ").";
+    static Wording voiceNote() {
+        return book -> book.phrase("telegram.voice_note", "formats", FilePolicy.describe());
     }
 
-    static String unsupportedMessage() {
-        return "I can't use that kind of message. Send me text, or photos, videos, animations, audio or documents ("
-                + FilePolicy.describe() + ").";
+    static Wording unsupportedMessage() {
+        return book -> book.phrase("telegram.unsupported_message", "formats", FilePolicy.describe());
     }
 
     /** Over the cloud Bot API's download limit, but within what NemoVideo would take. */
-    static String tooBigForBotApi(String name, long size, long limit) {
-        return "\"" + name + "\" is " + megabytes(size) + " MB, and Telegram only lets bots download files up to "
-                + megabytes(limit) + " MB. Please send a shorter or compressed version (up to " + megabytes(limit)
-                + " MB).\n(For the bot's operator: running a local Telegram Bot API server raises this limit to "
-                + megabytes(FilePolicy.MAX_FILE_BYTES) + " MB.)";
-    }
-
-    static String unknownButton() {
-        return "That button no longer works.";
-    }
-
-    /** A download that Telegram refused although the declared size looked fine. */
-    static String downloadRefused(long limit) {
-        return "Telegram refused to hand over the file: it is over the " + megabytes(limit)
-                + " MB limit for bots. A local Bot API server lifts that limit.";
+    static Wording tooBigForBotApi(String name, long size, long limit) {
+        return book -> book.phrase("telegram.too_big_for_bot_api", "name", name, "size", megabytes(size),
+                "limit", megabytes(limit), "max", megabytes(FilePolicy.MAX_FILE_BYTES));
     }
 
     static long megabytes(long bytes) {

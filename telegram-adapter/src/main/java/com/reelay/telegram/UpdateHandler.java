@@ -2,6 +2,9 @@ package com.reelay.telegram;
 
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.Inbound;
+import com.reelay.core.chat.Wording;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -49,7 +52,7 @@ final class UpdateHandler implements AutoCloseable {
                 albums.add(item);
             } else if (incoming instanceof Incoming.Refusal r) {
                 albums.flush(r.chat());
-                engine.answerUnusable(r.chat(), r.requestId(), r.text());
+                engine.answerUnusable(r.chat(), r.user(), r.requestId(), r.text());
             } else if (incoming instanceof Incoming.ButtonPress b) {
                 answer(b);
                 b.event().ifPresent(event -> {
@@ -70,7 +73,9 @@ final class UpdateHandler implements AutoCloseable {
             return;
         }
         if (!album.refusals().isEmpty()) {
-            engine.answerUnusable(album.chat(), album.requestId(), String.join("\n\n", album.refusals()));
+            List<Wording> refusals = album.refusals();
+            engine.answerUnusable(album.chat(), album.user(), album.requestId(),
+                    book -> refusals.stream().map(w -> w.in(book)).collect(Collectors.joining("\n\n")));
         }
         if (!album.files().isEmpty()) {
             log.info("album complete chat={} request={} files={}", album.chat(), album.requestId(), album.files().size());

@@ -6,6 +6,8 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.FilePolicy;
+import com.reelay.core.chat.Phrasebook;
+import com.reelay.core.chat.Wording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -68,7 +70,8 @@ final class UpdateReader {
         }
         Optional<Action> action = Action.fromId(query.getData() == null ? "" : query.getData());
         if (action.isEmpty()) {
-            return new Incoming.ButtonPress(query.getId(), TelegramPhrases.unknownButton(), Optional.empty());
+            return new Incoming.ButtonPress(query.getId(), Phrasebook.of(query.getFrom() == null ? ""
+                    : query.getFrom().getLanguageCode()).phrase("button.gone"), Optional.empty());
         }
         long chatId = under.getChatId();
         Inbound event = new Inbound(chat(chatId), user(query.getFrom()), RequestIds.forButton(chatId, query.getId()),
@@ -98,11 +101,11 @@ final class UpdateReader {
             return new Incoming.Ignored("group chatter");
         }
         if (m.hasVoice()) {
-            return new Incoming.Refusal(ref, requestId, TelegramPhrases.voiceNote());
+            return new Incoming.Refusal(ref, user, requestId, TelegramPhrases.voiceNote());
         }
         if (m.hasSticker() || m.hasLocation() || m.hasContact() || m.hasPoll() || m.hasDice() || m.hasStory()
                 || m.hasGame() || m.hasPaidMedia() || m.getVenue() != null) {
-            return new Incoming.Refusal(ref, requestId, TelegramPhrases.unsupportedMessage());
+            return new Incoming.Refusal(ref, user, requestId, TelegramPhrases.unsupportedMessage());
         }
         return new Incoming.Ignored("service message");
     }
@@ -126,7 +129,7 @@ final class UpdateReader {
 
     private Incoming file(Message m, MediaFile media, boolean addressed, ChatRef ref, ChatUser user, String requestId) {
         String caption = withoutMention(m.getCaption() == null ? "" : m.getCaption());
-        Optional<String> refusal = tooBigToDownload(media);
+        Optional<Wording> refusal = tooBigToDownload(media);
         Optional<Attachment> attachment = refusal.isPresent() ? Optional.empty() : Optional.of(
                 new Attachment.Upload(media.name(), media.size(), media.mediaType(), () -> files.open(media.fileId())));
         if (m.getMediaGroupId() != null) {
@@ -137,7 +140,7 @@ final class UpdateReader {
             return new Incoming.Ignored("group chatter");
         }
         if (refusal.isPresent()) {
-            return new Incoming.Refusal(ref, requestId, refusal.get());
+            return new Incoming.Refusal(ref, user, requestId, refusal.get());
         }
         return new Incoming.Event(new Inbound(ref, user, requestId, new Inbound.Files(List.of(attachment.get()), caption)));
     }
@@ -146,7 +149,7 @@ final class UpdateReader {
      * Files NemoVideo would take but the Bot API won't hand over. The engine answers for wrong
      * types and for files over NemoVideo's own limit, so those pass through.
      */
-    private Optional<String> tooBigToDownload(MediaFile media) {
+    private Optional<Wording> tooBigToDownload(MediaFile media) {
         if (media.size() > downloadLimit && FilePolicy.isAccepted(media.name())
                 && FilePolicy.fitsSizeLimit(media.size())) {
             return Optional.of(TelegramPhrases.tooBigForBotApi(media.name(), media.size(), downloadLimit));

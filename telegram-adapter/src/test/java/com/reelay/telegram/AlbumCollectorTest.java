@@ -75,11 +75,11 @@ class AlbumCollectorTest {
     @Test
     void refusedItemsAreReportedAndTheRestStillGoes() {
         collector.add(item("g", 1, "use these"));
-        collector.add(new Incoming.AlbumItem("42/g", chat, ann, 2, Optional.empty(), "", Optional.of("too big"), false));
+        collector.add(new Incoming.AlbumItem("42/g", chat, ann, 2, Optional.empty(), "", Optional.of(book -> "too big"), false));
         time.advance(Duration.ofSeconds(1));
         AlbumCollector.Album album = albums.get(0);
         assertEquals(List.of("photo_1.jpg"), names(album));
-        assertEquals(List.of("too big"), album.refusals());
+        assertEquals(List.of("too big"), album.refusals().stream().map(w -> w.in(com.reelay.core.chat.Phrasebook.english())).toList());
         assertTrue(album.addressed(), "one item addressed the bot");
     }
 

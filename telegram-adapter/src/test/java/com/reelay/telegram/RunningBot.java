@@ -55,15 +55,16 @@ final class RunningBot implements AutoCloseable {
     }
 
     static RunningBot start(Path dir) throws Exception {
-        return start(dir, s -> s, c -> c);
+        return start(dir, s -> s, c -> c, e -> e);
     }
 
     /**
      * @param settings adjusts the Telegram settings (they already point at the fake)
      * @param agent    may wrap the NemoVideo client, e.g. to make the agent say more
+     * @param engine   adjusts the engine's settings
      */
-    static RunningBot start(Path dir, UnaryOperator<TelegramSettings> settings, UnaryOperator<NemoClient> agent)
-            throws Exception {
+    static RunningBot start(Path dir, UnaryOperator<TelegramSettings> settings, UnaryOperator<NemoClient> agent,
+                            UnaryOperator<EngineSettings> engineSettings) throws Exception {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         root().addAppender(logs);
@@ -76,7 +77,8 @@ final class RunningBot implements AutoCloseable {
                 .withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(30))));
         ReelayStore store = SqliteStore.open(dir);
         ConversationEngine engine = new ConversationEngine(client, store,
-                EngineSettings.defaults().withEditInterval(Duration.ofMillis(20)), Optional.empty(), Clock.systemUTC());
+                engineSettings.apply(EngineSettings.defaults().withEditInterval(Duration.ofMillis(20))),
+                Optional.empty(), Clock.systemUTC());
         TelegramFrontEnd frontEnd = new TelegramFrontEnd(settings.apply(TelegramSettings.defaults(FakeTelegram.TOKEN)
                 .withApiBase(telegram.baseUrl()).withOutbox(TEST_LIMITS).withAlbumDebounce(Duration.ofMillis(150))));
         frontEnd.start(engine);

@@ -33,6 +33,9 @@ class TelegramEndToEndTest {
     private static final long MB = 1024 * 1024;
     private static final Person ANN = new Person(42, "Ann", "en");
     private static final long ANN_CHAT = 42;
+    /** Under a finished draft: export, the timeline, and the quick edits. */
+    private static final List<String> DRAFT_BUTTONS =
+            List.of("Export", "Status", "↕️ Vertical 9:16", "✂️ Shorter", "🎵 New music", "💬 Add captions");
 
     @TempDir
     Path dir;
@@ -50,7 +53,7 @@ class TelegramEndToEndTest {
 
     private void start(java.util.function.UnaryOperator<TelegramSettings> settings,
                        java.util.function.UnaryOperator<NemoClient> agent) throws Exception {
-        bot = RunningBot.start(dir, settings, agent);
+        bot = RunningBot.start(dir, settings, agent, e -> e);
         telegram = bot.telegram;
     }
 
@@ -94,7 +97,7 @@ class TelegramEndToEndTest {
         telegram.sendText(ANN_CHAT, ANN, "make a video of a sunset over the sea");
 
         ChatMessage reply = answer(ANN_CHAT, containing("sunset over the sea"));
-        assertEquals(List.of("Export", "Status"), reply.buttonLabels());
+        assertEquals(DRAFT_BUTTONS, reply.buttonLabels());
         assertTrue(reply.text().contains("press the Export button"), "GUI wording translated: " + reply.text());
         assertFalse(reply.text().contains("Click Export"), reply.text());
         assertTrue(reply.edits() >= 1, "the progress message became the reply");
@@ -145,9 +148,11 @@ class TelegramEndToEndTest {
         ChatMessage video = telegram.awaitBotMessage(ANN_CHAT, m -> m.kind().equals("video"));
         assertTrue(telegram.answered(query), "the button press was answered");
         assertTrue(video.text().startsWith("🎉 Your video is ready: http://127.0.0.1:"), video.text());
-        assertTrue(video.text().contains("/cdn/renders/") && video.text().endsWith(".mp4"), video.text());
+        String link = video.text().lines().findFirst().orElseThrow();
+        assertTrue(link.contains("/cdn/renders/") && link.endsWith(".mp4"), video.text());
+        assertTrue(video.text().endsWith("\n\n💳 No credits used · 0 left"), "the receipt: exports are free: " + video.text());
         assertEquals(64 * 1024, video.videoBytes(), "the rendered file itself");
-        assertEquals(List.of("Status", "New project"), video.buttonLabels());
+        assertEquals(List.of("Status", "New project", "Projects"), video.buttonLabels());
         assertTrue(telegram.botMessages(ANN_CHAT).stream().anyMatch(m -> m.text().equals("✅ Rendered.")),
                 "the export's progress message ends as done");
         assertTrue(telegram.calls("sendChatAction").stream()
@@ -241,7 +246,9 @@ class TelegramEndToEndTest {
                 && messages.stream().mapToInt(m -> m.text().length()).sum() >= 8_900);
         assertEquals(3, parts.size(), "9,000 characters fit in three messages");
         assertTrue(parts.stream().allMatch(m -> m.text().length() <= 4096), "each within 4096");
-        assertEquals(essay.replaceAll("\\s+", ""),
+        String receipt = "💳 No credits used · 100 left";
+        assertTrue(parts.get(2).text().endsWith("\n\n" + receipt), "the receipt ends the reply: " + parts.get(2).text());
+        assertEquals(essay.replaceAll("\\s+", "") + receipt.replaceAll("\\s+", ""),
                 String.join("", parts.stream().map(ChatMessage::text).toList()).replaceAll("\\s+", ""),
                 "nothing lost or repeated at the cuts");
         assertTrue(parts.get(0).text().endsWith("."), "cut at a sentence end: " + parts.get(0).text()
@@ -256,7 +263,7 @@ class TelegramEndToEndTest {
         telegram.sendText(ANN_CHAT, ANN, "make a video of a lighthouse in a storm");
 
         ChatMessage reply = answer(ANN_CHAT, containing("lighthouse in a storm"));
-        assertEquals(List.of("Export", "Status"), reply.buttonLabels());
+        assertEquals(DRAFT_BUTTONS, reply.buttonLabels());
         List<ApiCall> edits = telegram.calls("editMessageText");
         assertEquals(429, edits.get(0).errorCode(), "Telegram did say to wait");
         ApiCall next = edits.get(1);
@@ -273,7 +280,7 @@ class TelegramEndToEndTest {
         telegram.sendText(ANN_CHAT, ANN, "make a video of waves at dawn");
 
         ChatMessage reply = answer(ANN_CHAT, containing("waves at dawn"));
-        assertEquals(List.of("Export", "Status"), reply.buttonLabels());
+        assertEquals(DRAFT_BUTTONS, reply.buttonLabels());
         assertEquals(1, telegram.botMessages(ANN_CHAT).size());
         // The engine asked for many more edits than went out: pending ones collapsed into the newest.
         assertTrue(telegram.calls("editMessageText").size() <= 4, telegram.calls("editMessageText").toString());
@@ -308,8 +315,60 @@ class TelegramEndToEndTest {
         for (ApiCall menu : menus) {
             List<String> names = new java.util.ArrayList<>();
             menu.params().path("commands").forEach(c -> names.add(c.path("command").asText()));
-            assertTrue(names.containsAll(List.of("video", "export", "status", "credits", "new", "help")), names.toString());
+            assertTrue(names.containsAll(List.of("video", "export", "status", "credits", "new", "projects", "language",
+                    "cancel", "help")), names.toString());
         }
+        ApiCall chinese = menus.stream().filter(c -> c.params().path("language_code").asText("").equals("zh")).findFirst()
+                .orElseThrow();
+        List<String> descriptions = new java.util.ArrayList<>();
+        chinese.params().path("commands").forEach(c -> descriptions.add(c.path("description").asText()));
+        assertTrue(descriptions.contains("导出视频并发送链接"), descriptions.toString());
+        assertTrue(descriptions.contains("查看本聊天的项目"), descriptions.toString());
+    }
+
+    @Test
+    void aPersonWhoseTelegramIsInChineseIsAnsweredInChinese() throws Exception {
+        start();
+        Person li = new Person(43, "Li", "zh-hans");
+        telegram.sendText(43, li, "make a video of a sunset over the sea");
+
+        ChatMessage reply = answer(43, containing("💳"));
+        assertTrue(reply.text().contains("使用 100 积分"), reply.text());
+        assertEquals(List.of("导出", "状态", "↕️ 竖屏 9:16", "✂️ 缩短", "🎵 换音乐", "💬 加字幕"), reply.buttonLabels());
+        telegram.sendText(43, li, "/status");
+        answer(43, m -> m.text().startsWith("时间线（1 条轨道）："));
+        telegram.sendVoice(43, li, telegram.file("voice/1.ogg", new byte[100]));
+        answer(43, m -> m.text().startsWith("🎙 我无法使用语音消息。"));
+    }
+
+    @Test
+    void aFailureOffersRetryAndAQuickEditSendsItsPrompt() throws Exception {
+        start();
+        bot.nemo.faults().nextStream().errorAfter(3, "model overloaded");
+        telegram.sendText(ANN_CHAT, ANN, "make a video of a sunset over the sea");
+        ChatMessage failed = answer(ANN_CHAT, m -> m.text().contains("Nothing was spent"));
+        assertEquals(List.of("🔁 Retry"), failed.buttonLabels());
+
+        telegram.pressButton(ANN_CHAT, ANN, failed.id(), failed.buttons().get(0).data());
+        ChatMessage reply = answer(ANN_CHAT, m -> m.id() != failed.id() && m.text().contains("sunset over the sea"));
+        bot.nemo.setCredits(bot.nemo.users().get(0).userId(), 1000); // the free 100 went on the video
+        FakeTelegram.Button shorter = reply.buttons().stream().filter(b -> b.text().equals("✂️ Shorter")).findFirst().orElseThrow();
+        telegram.pressButton(ANN_CHAT, ANN, reply.id(), shorter.data());
+        answer(ANN_CHAT, m -> m.text().contains("The video is now 8 seconds long"));
+        assertEquals(3, bot.nemo.requestCount(Endpoint.RUN_SSE), "the retry and the quick edit each reached the agent once");
+    }
+
+    @Test
+    void cancelStopsTheRunningGenerationWhileTypingKeepsShowing() throws Exception {
+        bot = RunningBot.start(dir, s -> s, c -> c, e -> e.withActivityRefresh(Duration.ofMillis(50)));
+        telegram = bot.telegram;
+        bot.nemo.faults().nextStream().heartbeatsOnly();
+        telegram.sendText(ANN_CHAT, ANN, "make a video of a sunset over the sea");
+        telegram.await(() -> telegram.calls("sendChatAction").size() >= 3 ? true : null, () -> "typing refreshed");
+        telegram.sendText(ANN_CHAT, ANN, "/cancel");
+        answer(ANN_CHAT, m -> m.text().equals("⏹ Stopping the request in progress."));
+        answer(ANN_CHAT, m -> m.text().startsWith("⏹ Stopped. I closed the connection, but NemoVideo may still finish this"));
+        telegram.await(() -> bot.nemo.openStreams() == 0 ? true : null, () -> "the stream to NemoVideo closed");
     }
 
     // ---- an agent that says a lot --------------------------------------------------------------

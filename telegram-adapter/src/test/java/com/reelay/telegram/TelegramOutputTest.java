@@ -86,7 +86,7 @@ class TelegramOutputTest {
     @Test
     void whatAPersonWroteComesBackExactlyWithButtons() {
         String text = "You asked for \"<b>Tom & Jerry</b>\" *now* — 5 > 3 & 2 < 4";
-        output.send(ann, "tg-42-7", new Reply(text, List.of(Action.EXPORT, Action.STATUS))).join();
+        output.send(ann, "tg-42-7", new Reply(text, Buttons.of(Action.EXPORT, Action.STATUS))).join();
         ChatMessage shown = telegram.botMessages(PRIVATE).get(0);
         assertEquals(text, shown.text());
         assertEquals(List.of("Export", "Status"), shown.buttonLabels());
@@ -138,7 +138,7 @@ class TelegramOutputTest {
     void aFinishedVideoIsAttachedWithTheLinkInItsCaption() {
         String url = video(100);
         output.sendVideo(ann, "", new FinishedVideo(url, -1,
-                new Reply("🎉 Your video is ready: " + url, List.of(Action.STATUS, Action.NEW_PROJECT)))).join();
+                new Reply("🎉 Your video is ready: " + url, Buttons.of(Action.STATUS, Action.NEW_PROJECT)))).join();
         ChatMessage shown = telegram.botMessages(PRIVATE).get(0);
         assertEquals("video", shown.kind());
         assertEquals(100 * 1024, shown.videoBytes());
@@ -174,7 +174,7 @@ class TelegramOutputTest {
     void aCaptionTooLongForAVideoFollowsItAsAMessage() {
         String url = video(10);
         String caption = "🎉 Your video is ready: " + url + "\n" + "Timeline details. ".repeat(70);
-        output.sendVideo(ann, "", new FinishedVideo(url, -1, new Reply(caption, List.of(Action.STATUS)))).join();
+        output.sendVideo(ann, "", new FinishedVideo(url, -1, new Reply(caption, Buttons.of(Action.STATUS)))).join();
         List<ChatMessage> shown = telegram.botMessages(PRIVATE);
         assertEquals(List.of("video", "text"), shown.stream().map(ChatMessage::kind).toList());
         assertEquals("", shown.get(0).text());

@@ -33,7 +33,7 @@ class WebhookTest {
     @BeforeEach
     void start() throws Exception {
         bot = RunningBot.start(dir, s -> s.withWebhook(new Webhook("https://bot.example.test/telegram/hook", 0, SECRET)),
-                c -> c);
+                c -> c, e -> e);
         telegram = bot.telegram;
     }
 

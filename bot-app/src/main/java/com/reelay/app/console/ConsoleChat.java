@@ -1,7 +1,7 @@
 package com.reelay.app.console;
 
-import com.reelay.core.chat.Action;
 import com.reelay.core.chat.Activity;
+import com.reelay.core.chat.Button;
 import com.reelay.core.chat.Capabilities;
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
@@ -10,10 +10,12 @@ import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.MessageRef;
+import com.reelay.core.chat.Phrasebook;
 import com.reelay.core.chat.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The zero-configuration front end: one chat in a terminal. Reads prompts and commands from
  * {@code in}, prints the bot's messages to {@code out}. On a terminal (ANSI) the progress line is
- * rewritten in place; elsewhere (pipes, tests) each update is printed as a new line.
+ * rewritten in place; elsewhere (pipes, tests) each update is printed as a new line. Buttons are
+ * printed numbered ({@code [#1 Export]}); typing {@code #1} presses the first of the latest ones.
  */
 public final class ConsoleChat implements ChatOutput {
 
@@ -36,17 +39,27 @@ public final class ConsoleChat implements ChatOutput {
     private final ChatUser user;
     private final AtomicLong messageIds = new AtomicLong();
     private final AtomicLong requestIds = new AtomicLong();
-    private final ConsoleCommandReader commands = new ConsoleCommandReader();
+    private final ConsoleCommandReader commands;
+    private final Phrasebook book;
+    /** The buttons printed last, for {@code #n}. */
+    private List<Button> buttons = List.of();
 
     /** The last message printed, and how many lines it took, so it can be rewritten in place. */
     private String lastId = "";
     private int lastLines;
 
     public ConsoleChat(BufferedReader in, PrintStream out, boolean ansi) {
+        this(in, out, ansi, Locale.getDefault().toLanguageTag());
+    }
+
+    /** {@code languageTag}: the person's language, as a platform would report it. */
+    public ConsoleChat(BufferedReader in, PrintStream out, boolean ansi, String languageTag) {
         this.in = in;
         this.out = out;
         this.ansi = ansi;
-        this.user = new ChatUser("local", System.getProperty("user.name", "you"), Locale.getDefault().toLanguageTag());
+        this.user = new ChatUser("local", System.getProperty("user.name", "you"), languageTag);
+        this.book = Phrasebook.of(languageTag);
+        this.commands = new ConsoleCommandReader(book);
     }
 
     public ChatRef chat() {
@@ -61,7 +74,7 @@ public final class ConsoleChat implements ChatOutput {
     /** Reads until end of input or /quit, handing each line to the engine. */
     public void run(ChatEngine engine) throws IOException {
         synchronized (this) {
-            out.println("Reelay console. Describe a video, or type /help. /upload <file-or-url> [caption] sends a file; /quit leaves.");
+            out.println(book.phrase("console.banner"));
         }
         String line;
         while ((line = in.readLine()) != null) {
@@ -76,7 +89,8 @@ public final class ConsoleChat implements ChatOutput {
                 lastId = ""; // the person typed: the cursor is no longer under our last message
             }
             String requestId = "console-" + requestIds.incrementAndGet();
-            ConsoleCommandReader.Parsed parsed = commands.read(text);
+            ConsoleCommandReader.Parsed parsed = text.matches("#\\d{1,2}") ? press(Integer.parseInt(text.substring(1)))
+                    : commands.read(text);
             if (parsed.problem() != null) {
                 print(parsed.problem());
                 continue;
@@ -120,6 +134,13 @@ public final class ConsoleChat implements ChatOutput {
         // A terminal shows the progress message itself; nothing else to do.
     }
 
+    private synchronized ConsoleCommandReader.Parsed press(int n) {
+        if (n < 1 || n > buttons.size()) {
+            return new ConsoleCommandReader.Parsed(null, book.phrase("button.gone"));
+        }
+        return new ConsoleCommandReader.Parsed(new Inbound.Button(buttons.get(n - 1).action()), null);
+    }
+
     private void print(String text) {
         synchronized (this) {
             printFresh("", text);
@@ -133,26 +154,15 @@ public final class ConsoleChat implements ChatOutput {
         lastLines = lineCount(text);
     }
 
-    private static String render(Reply reply) {
+    /** Called under this object's lock. */
+    private String render(Reply reply) {
         if (reply.buttons().isEmpty()) {
             return reply.text();
         }
-        String buttons = reply.buttons().stream().map(ConsoleChat::button).collect(Collectors.joining("  "));
-        return reply.text() + "\n" + buttons;
-    }
-
-    private static String button(Action action) {
-        switch (action) {
-            case EXPORT:
-                return "[/export]";
-            case STATUS:
-                return "[/status]";
-            case CREDITS:
-                return "[/credits]";
-            case NEW_PROJECT:
-            default:
-                return "[/new]";
-        }
+        buttons = reply.buttons();
+        int[] n = new int[1];
+        String row = buttons.stream().map(b -> "[#" + ++n[0] + " " + b.label() + "]").collect(Collectors.joining("  "));
+        return reply.text() + "\n" + row;
     }
 
     private static int lineCount(String text) {

@@ -2,6 +2,7 @@ package com.reelay.app.console;
 
 import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.Inbound;
+import com.reelay.core.chat.Phrasebook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -19,6 +20,12 @@ final class ConsoleCommandReader {
     record Parsed(Inbound.Content content, String problem) {
     }
 
+    private final Phrasebook book;
+
+    ConsoleCommandReader(Phrasebook book) {
+        this.book = book;
+    }
+
     Parsed read(String line) {
         if (!line.startsWith("/") || line.length() == 1) {
             return new Parsed(new Inbound.Text(line), null);
@@ -30,14 +37,14 @@ final class ConsoleCommandReader {
             return new Parsed(new Inbound.Command(name, args), null);
         }
         if (args.isEmpty()) {
-            return new Parsed(null, "Usage: /upload <file-or-url> [caption]   e.g. /upload ~/Pictures/beach.jpg make it a summer reel");
+            return new Parsed(null, book.phrase("console.upload_usage"));
         }
         String target;
         String caption;
         if (args.startsWith("\"")) {
             int close = args.indexOf('"', 1);
             if (close < 0) {
-                return new Parsed(null, "Missing closing quote in: " + args);
+                return new Parsed(null, book.phrase("console.missing_quote", "text", args));
             }
             target = args.substring(1, close);
             caption = args.substring(close + 1).strip();
@@ -59,10 +66,10 @@ final class ConsoleCommandReader {
             String expanded = target.startsWith("~/") ? System.getProperty("user.home") + target.substring(1) : target;
             path = Path.of(expanded);
         } catch (InvalidPathException e) {
-            return new Parsed(null, "Not a file path: " + target);
+            return new Parsed(null, book.phrase("console.not_a_path", "path", target));
         }
         if (!Files.isRegularFile(path)) {
-            return new Parsed(null, "No such file: " + target);
+            return new Parsed(null, book.phrase("console.no_such_file", "path", target));
         }
         try {
             long size = Files.size(path);
@@ -71,7 +78,7 @@ final class ConsoleCommandReader {
                     type == null ? "application/octet-stream" : type, () -> Files.newInputStream(path));
             return new Parsed(new Inbound.Files(List.of(upload), caption), null);
         } catch (IOException e) {
-            return new Parsed(null, "Can't read " + target + ": " + e.getMessage());
+            return new Parsed(null, book.phrase("console.unreadable", "path", target, "reason", String.valueOf(e.getMessage())));
         }
     }
 }

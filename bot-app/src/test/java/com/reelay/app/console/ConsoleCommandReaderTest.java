@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleCommandReaderTest {
 
-    private final ConsoleCommandReader reader = new ConsoleCommandReader();
+    private final ConsoleCommandReader reader = new ConsoleCommandReader(com.reelay.core.chat.Phrasebook.english());
 
     @TempDir
     Path dir;

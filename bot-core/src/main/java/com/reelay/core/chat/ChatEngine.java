@@ -15,7 +15,8 @@ public interface ChatEngine {
     /**
      * Tells a person the front end could not use what they sent (a voice note, a file too big for
      * the platform), through the same counted, budgeted output as every other message. It is an
-     * answer to the person, not a refusal of a stranger: it is never dropped.
+     * answer to the person, not a refusal of a stranger: it is never dropped. The engine words it in
+     * the language the chat speaks (the person's, or the one chosen with /language).
      */
-    void answerUnusable(ChatRef chat, String requestId, String text);
+    void answerUnusable(ChatRef chat, ChatUser user, String requestId, Wording text);
 }

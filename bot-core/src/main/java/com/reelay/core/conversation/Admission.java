@@ -19,13 +19,14 @@ final class Admission {
         this.settings = settings;
     }
 
-    Optional<String> refusal(Inbound event, Intent intent) {
-        Optional<String> refusal = guard.admit(event.chat(), event.user());
+    /** The refusal in the chat's words ({@code phrases}), or empty when the request may go on. */
+    Optional<String> refusal(Inbound event, Intent intent, Phrases phrases) {
+        Optional<String> refusal = guard.admit(event.chat(), event.user()).map(phrases::refusal);
         if (refusal.isEmpty()) {
-            refusal = overLimits(intent);
+            refusal = overLimits(intent, phrases);
         }
         if (refusal.isEmpty() && isPrompt(intent)) {
-            refusal = guard.takePrompt(event.chat(), event.user());
+            refusal = guard.takePrompt(event.chat(), event.user()).map(phrases::refusal);
         }
         return refusal;
     }
@@ -35,19 +36,19 @@ final class Admission {
         return intent instanceof Intent.Chat || (intent instanceof Intent.Upload u && !u.caption().isBlank());
     }
 
-    private Optional<String> overLimits(Intent intent) {
+    private Optional<String> overLimits(Intent intent, Phrases phrases) {
         String text = "";
         if (intent instanceof Intent.Chat c) {
             text = c.prompt();
         } else if (intent instanceof Intent.Upload u) {
             text = u.caption();
             if (u.files().size() > settings.maxFilesPerRequest()) {
-                return Optional.of(Phrases.tooManyFiles(u.files().size(), settings.maxFilesPerRequest()));
+                return Optional.of(phrases.tooManyFiles(u.files().size(), settings.maxFilesPerRequest()));
             }
         }
         int length = text.codePointCount(0, text.length());
         if (length > settings.maxTextLength()) {
-            return Optional.of(Phrases.tooLong(length, settings.maxTextLength()));
+            return Optional.of(phrases.tooLong(length, settings.maxTextLength()));
         }
         return Optional.empty();
     }

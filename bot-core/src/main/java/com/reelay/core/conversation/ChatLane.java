@@ -42,6 +42,11 @@ final class ChatLane {
         return dropped;
     }
 
+    /** The requests waiting now, in order. */
+    List<LaneRequest> waiting() {
+        return List.copyOf(waiting);
+    }
+
     boolean isRunning() {
         return running != null;
     }

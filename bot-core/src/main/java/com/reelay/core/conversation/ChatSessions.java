@@ -32,11 +32,13 @@ final class ChatSessions {
     private final ReelayStore store;
     private final NemoAuth sharedAuth;
     private final Clock clock;
+    private final ChatProjects projects;
     private final Cache<String, NemoAuth> auths;
 
-    ChatSessions(NemoClient client, ReelayStore store, Optional<String> nemoToken, Clock clock) {
+    ChatSessions(NemoClient client, ReelayStore store, Optional<String> nemoToken, Clock clock, ChatProjects projects) {
         this.client = client;
         this.store = store;
+        this.projects = projects;
         this.sharedAuth = nemoToken.map(NemoAuth::fixedToken).orElse(null);
         this.clock = clock;
         this.auths = Caffeine.newBuilder().maximumSize(100_000).build();
@@ -69,8 +71,15 @@ final class ChatSessions {
         NemoSession session = client.createSession(auth, language);
         ChatState state = store.chat(chat.key()).orElse(ChatState.fresh(chat.key(), clock.instant()));
         store.saveChat(state.withSession(session.sessionId(), language, clock.instant()));
+        projects.started(chat, session.sessionId(), language);
         log.info("session created chat={} request={} language={}", chat, requestId, language);
         return new Session(auth, session.sessionId(), language);
+    }
+
+    /** Makes an earlier session of the chat (one of its projects) the current one again. */
+    void reopen(ChatRef chat, String sessionId, String language) {
+        ChatState state = store.chat(chat.key()).orElse(ChatState.fresh(chat.key(), clock.instant()));
+        store.saveChat(state.withSession(sessionId, language, clock.instant()));
     }
 
     String lastDraft(ChatRef chat) {

@@ -3,7 +3,9 @@ package com.reelay.core.conversation;
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
+import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
+import com.reelay.core.chat.Wording;
 import com.reelay.core.guard.GuardRails;
 import com.reelay.core.guard.GuardSettings;
 import com.reelay.core.nemo.NemoClient;
@@ -41,6 +43,8 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     private final LaneScheduler lanes;
     private final Turn instant;
     private final Recovery recovery;
+    private final ChatLanguages languages;
+    private final RetryBook retries = new RetryBook();
     private volatile boolean closed;
 
     /** An engine open to everyone, without rate limits (tests, private installs). */
@@ -56,20 +60,26 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
 
     public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings, GuardSettings guard,
                               Optional<String> nemoToken, Clock clock, MeterRegistry registry) {
-        ChatSessions sessions = new ChatSessions(client, store, nemoToken, clock);
+        ChatProjects projects = new ChatProjects(store, clock);
+        ChatSessions sessions = new ChatSessions(client, store, nemoToken, clock, projects);
+        Balances balances = new Balances(client);
+        this.languages = new ChatLanguages(store);
         this.metrics = new EngineMetrics(registry);
         this.workers = new Workers(settings.workerThreads());
         this.admission = new Admission(new GuardRails(guard, clock), settings);
-        this.replies = new Replies(sessions, clock, workers, metrics, settings.editInterval(), () -> closed);
-        this.prompts = new PromptStream(client, sessions, clock, workers, metrics);
-        this.renders = new RenderJobs(client, store, clock);
-        LaneTurns turns = new LaneTurns(replies,
-                new ChatTurn(sessions, workers, replies, prompts),
-                new UploadTurn(client, sessions, workers, replies, prompts),
-                new ExportTurn(client, sessions, store, renders, clock, workers, replies),
-                new NewProjectTurn(sessions, workers, replies));
-        this.lanes = new InProcessLanes(store, settings, clock, replies, workers, turns);
-        this.instant = new InstantAnswers(client, sessions, replies, () -> lanes);
+        this.replies = new Replies(sessions, languages, retries, balances, clock, workers, metrics,
+                settings.editInterval(), () -> closed);
+        this.prompts = new PromptStream(client, sessions, clock, workers, metrics, replies, balances, projects);
+        this.renders = new RenderJobs(client, store, clock, replies, balances, projects, workers);
+        WaitingLine line = new WaitingLine(replies, clock);
+        LaneTurns turns = new LaneTurns(replies, line, workers, settings.activityRefresh(),
+                new ChatTurn(sessions, languages, balances, workers, replies, prompts),
+                new UploadTurn(client, sessions, languages, balances, workers, replies, prompts),
+                new ExportTurn(client, sessions, store, renders, clock, workers, replies, balances, projects),
+                new NewProjectTurn(sessions, languages, workers, replies),
+                new OpenProjectTurn(sessions, projects, workers, replies));
+        this.lanes = new InProcessLanes(store, settings, clock, replies, workers, turns, line);
+        this.instant = new InstantAnswers(client, sessions, replies, () -> lanes, prompts, projects, languages);
         this.recovery = new Recovery(store, sessions, renders, replies, lanes);
         metrics.watch(lanes);
     }
@@ -94,14 +104,23 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             log.warn("event for unregistered platform chat={} request={}", event.chat(), event.requestId());
             return;
         }
+        Phrases phrases = languages.phrases(event.chat(), event.user());
         if (closed) {
-            replies.say(out, event.chat(), event.requestId(), Phrases.RESTARTING, List.of());
+            replies.say(out, event.chat(), event.requestId(), phrases.restarting(), List.of());
             return;
         }
         metrics.messageIn(event.chat().platform());
         Intent intent = intents.read(event.content());
         log.info("request chat={} request={} intent={}", event.chat(), event.requestId(), intent.getClass().getSimpleName());
-        Optional<String> refusal = admission.refusal(event, intent);
+        Optional<Intent> button = followUp(intent, phrases);
+        if (button.isEmpty()) {
+            log.info("button no longer works chat={} request={}", event.chat(), event.requestId());
+            replies.say(out, event.chat(), event.requestId(),
+                    intent instanceof Intent.Retry ? phrases.retryGone() : phrases.buttonGone(), List.of());
+            return;
+        }
+        intent = button.get();
+        Optional<String> refusal = admission.refusal(event, intent, phrases);
         if (refusal.isPresent()) {
             log.info("request refused chat={} request={}", event.chat(), event.requestId());
             replies.refuse(out, event.chat(), event.requestId(), refusal.get());
@@ -115,15 +134,29 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         }
     }
 
+    /**
+     * What a Retry or quick-edit button stands for: the failed request again, or the edit's prompt
+     * in the chat's language. Other intents are themselves; empty for a button that no longer works.
+     */
+    private Optional<Intent> followUp(Intent intent, Phrases phrases) {
+        if (intent instanceof Intent.Retry r) {
+            return retries.find(r.requestId());
+        }
+        if (intent instanceof Intent.QuickEdit q) {
+            return QuickEdits.prompt(phrases.book(), q.name()).map(Intent.Chat::new);
+        }
+        return Optional.of(intent);
+    }
+
     @Override
-    public void answerUnusable(ChatRef chat, String requestId, String text) {
+    public void answerUnusable(ChatRef chat, ChatUser user, String requestId, Wording text) {
         ChatOutput out = outputs.get(chat.platform());
         if (out == null) {
             log.warn("refusal for unregistered platform chat={} request={}", chat, requestId);
             return;
         }
         log.info("update refused chat={} request={}", chat, requestId);
-        replies.say(out, chat, requestId, text, List.of());
+        replies.answerAsker(out, chat, requestId, text.in(languages.phrases(chat, user).book()));
     }
 
     /** Requests running now (across chats); for metrics and tests. */

@@ -1,7 +1,9 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.Action;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.MessageRef;
+import com.reelay.core.nemo.Credits;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.nemo.NemoException;
 import com.reelay.core.nemo.RenderStatus;
@@ -12,11 +14,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Renders the project's draft: the job is saved before polling, so a restart resumes it and posts the link once. */
+/**
+ * Renders the project's draft: the job is saved before polling, so a restart resumes it and posts the link once.
+ * When the balance is below what exports here usually cost, it asks first (Export anyway / Cancel).
+ */
 final class ExportTurn implements Turn {
 
     private static final Logger log = LoggerFactory.getLogger(ExportTurn.class);
@@ -28,9 +34,13 @@ final class ExportTurn implements Turn {
     private final Clock clock;
     private final Workers workers;
     private final Replies replies;
+    private final Balances balances;
+    private final ChatProjects projects;
 
     ExportTurn(NemoClient client, ChatSessions sessions, ReelayStore store, RenderJobs renders, Clock clock,
-               Workers workers, Replies replies) {
+               Workers workers, Replies replies, Balances balances, ChatProjects projects) {
+        this.balances = balances;
+        this.projects = projects;
         this.client = client;
         this.sessions = sessions;
         this.store = store;
@@ -42,10 +52,11 @@ final class ExportTurn implements Turn {
 
     @Override
     public CompletableFuture<Void> run(ChatOutput out, LaneRequest r, ProgressMessage progress) {
+        Phrases phrases = replies.phrases(r);
         return workers.blocking(() -> {
             Optional<ChatSessions.Session> existing = sessions.existing(r.chat());
             if (existing.isEmpty()) {
-                return progress.finish(Phrases.NOTHING_TO_EXPORT, List.of());
+                return progress.finish(phrases.nothingToExport(), List.of());
             }
             ChatSessions.Session session = existing.get();
             SessionState state;
@@ -53,19 +64,28 @@ final class ExportTurn implements Turn {
                 state = client.state(session.auth(), session.sessionId());
             } catch (NemoException.SessionNotFound e) {
                 sessions.create(r.chat(), session.language(), r.requestId());
-                return progress.finish(Replies.join(Phrases.SESSION_EXPIRED, Phrases.NOTHING_TO_EXPORT), List.of());
+                return progress.finish(Replies.join(phrases.sessionExpired(), phrases.nothingToExport()), List.of());
             }
             if (!state.timeline().isExportable()) {
-                return progress.finish(Phrases.NOTHING_TO_EXPORT, List.of());
+                return progress.finish(phrases.nothingToExport(), List.of());
+            }
+            Optional<Credits> before = balances.read(r.chat(), r.requestId(), session.auth());
+            OptionalLong usual = before.map(balances::shortForExport).orElse(OptionalLong.empty());
+            if (usual.isPresent() && !((Intent.Export) r.intent()).anyway()) {
+                log.info("export held: low balance chat={} request={}", r.chat(), r.requestId());
+                return progress.finish(phrases.lowBalance(before.get().available(), usual.getAsLong()),
+                        phrases.buttons(Action.EXPORT_ANYWAY, Action.KEEP_EDITING));
             }
             RenderStatus submitted = client.submitRender(session.auth(), session.sessionId(), state.draft());
+            balances.renderStarted(submitted.renderId(), before);
+            projects.rendering(r.chat(), session.sessionId(), submitted.renderId());
             String messageId = progress.message().join().map(MessageRef::messageId).orElse("");
             Instant now = clock.instant();
             RenderJob job = new RenderJob(submitted.renderId(), r.chat().key(), r.requestId(), messageId,
                     RenderJob.State.RENDERING, submitted.progress(), "", "", now, now);
             store.saveRenderJob(job); // durable before polling: a restart resumes it
             log.info("render submitted chat={} request={} render={}", r.chat(), r.requestId(), job.renderId());
-            progress.update(Phrases.rendering(submitted.progress()));
+            progress.update(phrases.rendering(submitted.progress()));
             renders.watch(job, session.auth(), out, progress);
             return CompletableFuture.<Void>completedFuture(null);
         }).thenCompose(f -> f).exceptionally(error -> {

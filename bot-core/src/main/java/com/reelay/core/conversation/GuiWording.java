@@ -18,7 +18,7 @@ final class GuiWording {
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("\\b(?:click|tap|press|hit|select)(?:\\s+on)?(?:\\s+the)?\\s+[\"'“]?export[\"'”]?(?:\\s+button)?", FLAGS),
                     "say \"export\"", "say \"export\" or press the Export button"),
-            new Rule(Pattern.compile("点击\\s*[「“\"]?导出[」”\"]?(?:按钮)?"), "发送“导出”", "发送“导出”或点击下方的 Export 按钮"),
+            new Rule(Pattern.compile("点击\\s*[「“\"]?导出[」”\"]?(?:按钮)?"), "发送“导出”", "发送“导出”或点击下方的“导出”按钮"),
             new Rule(Pattern.compile("\\b(?:preview|view|check|see)\\s+(?:it\\s+)?in\\s+the\\s+timeline", FLAGS),
                     "say \"status\" to see the timeline", "say \"status\" (or press Status) to see the timeline"),
             new Rule(Pattern.compile("\\bopen(?:\\s+up)?(?:\\s+the)?\\s+(?:timeline|project|editor|draft)", FLAGS),

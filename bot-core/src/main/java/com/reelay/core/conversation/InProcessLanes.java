@@ -33,9 +33,12 @@ final class InProcessLanes implements LaneScheduler {
     private final Replies replies;
     private final Workers workers;
     private final Turns turns;
+    private final WaitingLine line;
     private volatile boolean draining;
 
-    InProcessLanes(ReelayStore store, EngineSettings settings, Clock clock, Replies replies, Workers workers, Turns turns) {
+    InProcessLanes(ReelayStore store, EngineSettings settings, Clock clock, Replies replies, Workers workers, Turns turns,
+                   WaitingLine line) {
+        this.line = line;
         this.slots = new RequestSlots(settings.maxConcurrentRequests());
         this.store = store;
         this.settings = settings;
@@ -48,9 +51,14 @@ final class InProcessLanes implements LaneScheduler {
     @Override
     public void enter(ChatOutput out, LaneRequest request) {
         int[] place = new int[1];
+        List<LaneRequest> ahead = new ArrayList<>();
         lanes.compute(request.chat().key(), (key, lane) -> {
             ChatLane l = lane == null ? new ChatLane() : lane;
             place[0] = l.offer(request, settings.maxWaitingPerChat());
+            if (place[0] > 0) {
+                List<LaneRequest> all = l.waiting();
+                ahead.addAll(all.subList(0, all.size() - 1));
+            }
             return l;
         });
         if (place[0] == 0) {
@@ -59,11 +67,12 @@ final class InProcessLanes implements LaneScheduler {
         }
         if (place[0] == ChatLane.FULL) {
             log.info("request refused: line full chat={} request={}", request.chat(), request.requestId());
+            Phrases phrases = replies.phrases(request);
             if (request.storedId() != 0) {
                 store.dequeue(request.storedId());
-                replies.refuse(out, request.chat(), request.requestId(), Phrases.lineFullAfterRestart());
+                replies.refuse(out, request.chat(), request.requestId(), phrases.lineFullAfterRestart());
             } else {
-                replies.refuse(out, request.chat(), request.requestId(), Phrases.lineFull(settings.maxWaitingPerChat()));
+                replies.refuse(out, request.chat(), request.requestId(), phrases.lineFull(settings.maxWaitingPerChat()));
             }
             return;
         }
@@ -72,7 +81,7 @@ final class InProcessLanes implements LaneScheduler {
             request.storedAs(store.enqueue(QueuedKind.encode(request, clock.instant())));
         }
         log.info("request queued chat={} request={} place={}", request.chat(), request.requestId(), place[0]);
-        replies.acknowledge(out, request.chat(), request.requestId(), Phrases.queued(place[0]));
+        line.queued(out, request, ahead);
     }
 
     private void start(ChatOutput out, LaneRequest request) {
@@ -105,10 +114,13 @@ final class InProcessLanes implements LaneScheduler {
 
     private void finishTurn(ChatOutput out, ChatRef chat) {
         LaneRequest[] next = new LaneRequest[1];
+        List<LaneRequest> stillWaiting = new ArrayList<>();
         lanes.computeIfPresent(chat.key(), (key, lane) -> {
             next[0] = lane.next();
+            stillWaiting.addAll(lane.waiting());
             return next[0] == null ? null : lane;
         });
+        line.moved(chat, next[0], stillWaiting);
         if (next[0] != null) {
             waiting.decrementAndGet();
             if (!draining) {
@@ -128,6 +140,7 @@ final class InProcessLanes implements LaneScheduler {
         });
         waiting.addAndGet(-dropped.size());
         store.dropQueued(chat.key());
+        line.dropped(dropped);
         return new Cancelled(dropped.size(), running[0]);
     }
 

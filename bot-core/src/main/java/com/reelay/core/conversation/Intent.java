@@ -10,7 +10,11 @@ sealed interface Intent {
     record Chat(String prompt) implements Intent {
     }
 
-    record Export() implements Intent {
+    /** Render the project; {@code anyway} when the person already saw the low-balance warning. */
+    record Export(boolean anyway) implements Intent {
+        Export() {
+            this(false);
+        }
     }
 
     record Credits() implements Intent {
@@ -26,6 +30,7 @@ sealed interface Intent {
     record NewProject() implements Intent {
     }
 
+    /** Drop the waiting requests and stop the running one. */
     record Cancel() implements Intent {
     }
 
@@ -33,9 +38,33 @@ sealed interface Intent {
     record Help(boolean welcome, String unknownCommand) implements Intent {
     }
 
+    /** List the chat's projects. */
+    record Projects() implements Intent {
+    }
+
+    /** Make one of the chat's earlier projects the current one. */
+    record OpenProject(String projectId) implements Intent {
+    }
+
+    /** Show the language (empty {@code choice}) or choose one ({@code auto} follows each person). */
+    record Language(String choice) implements Intent {
+    }
+
+    /** Send a failed request again. */
+    record Retry(String requestId) implements Intent {
+    }
+
+    /** One of the {@link QuickEdits}, by name. */
+    record QuickEdit(String name) implements Intent {
+    }
+
+    /** The answer "no" to a low-balance warning. */
+    record KeepEditing() implements Intent {
+    }
+
     /** Whether the intent waits for the chat's turn (it changes the project) or answers at once. */
     static boolean usesLane(Intent intent) {
         return intent instanceof Chat || intent instanceof Export || intent instanceof Upload
-                || intent instanceof NewProject;
+                || intent instanceof NewProject || intent instanceof OpenProject;
     }
 }

@@ -1,5 +1,6 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.Action;
 import com.reelay.core.chat.Inbound;
 import java.util.List;
 import java.util.Locale;
@@ -32,22 +33,37 @@ final class IntentReader {
             return new Intent.Upload(files.attachments(), files.caption());
         }
         if (content instanceof Inbound.Button button) {
-            switch (button.action()) {
-                case EXPORT:
-                    return new Intent.Export();
-                case STATUS:
-                    return new Intent.Status();
-                case CREDITS:
-                    return new Intent.Credits();
-                case NEW_PROJECT:
-                default:
-                    return new Intent.NewProject();
-            }
+            return button(button.action());
         }
         if (content instanceof Inbound.Command command) {
             return command(command);
         }
         return text(((Inbound.Text) content).text());
+    }
+
+    private static Intent button(Action action) {
+        if (action instanceof Action.Export) {
+            return new Intent.Export();
+        } else if (action instanceof Action.ExportAnyway) {
+            return new Intent.Export(true);
+        } else if (action instanceof Action.KeepEditing) {
+            return new Intent.KeepEditing();
+        } else if (action instanceof Action.Status) {
+            return new Intent.Status();
+        } else if (action instanceof Action.Credits) {
+            return new Intent.Credits();
+        } else if (action instanceof Action.Projects) {
+            return new Intent.Projects();
+        } else if (action instanceof Action.Retry r) {
+            return new Intent.Retry(r.requestId());
+        } else if (action instanceof Action.QuickEdit q) {
+            return new Intent.QuickEdit(q.name());
+        } else if (action instanceof Action.OpenProject o) {
+            return new Intent.OpenProject(o.projectId());
+        } else if (action instanceof Action.ChooseLanguage c) {
+            return new Intent.Language(c.language());
+        }
+        return new Intent.NewProject();
     }
 
     private Intent command(Inbound.Command command) {
@@ -61,7 +77,12 @@ final class IntentReader {
             case "new":
                 return new Intent.NewProject();
             case "cancel":
+            case "stop":
                 return new Intent.Cancel();
+            case "projects":
+                return new Intent.Projects();
+            case "language":
+                return new Intent.Language(command.args().strip());
             case "help":
                 return new Intent.Help(false, "");
             case "start":

@@ -2,33 +2,58 @@ package com.reelay.core.conversation;
 
 import com.reelay.core.chat.Activity;
 import com.reelay.core.chat.ChatOutput;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
-/** Picks the turn for a request's intent, and what the person sees as soon as its turn starts. */
+/**
+ * Picks the turn for a request's intent, and what the person sees as soon as its turn starts: a
+ * request that waited in line continues its acknowledgement as its progress. While a turn runs
+ * the platform's "typing…" / "uploading video…" hint is refreshed (Telegram shows one for 5 s).
+ */
 final class LaneTurns implements LaneScheduler.Turns {
 
     private final Replies replies;
+    private final WaitingLine line;
+    private final Workers workers;
+    private final Duration activityRefresh;
     private final Turn chat;
     private final Turn upload;
     private final Turn export;
     private final Turn newProject;
+    private final Turn openProject;
 
-    LaneTurns(Replies replies, Turn chat, Turn upload, Turn export, Turn newProject) {
+    LaneTurns(Replies replies, WaitingLine line, Workers workers, Duration activityRefresh, Turn chat, Turn upload,
+              Turn export, Turn newProject, Turn openProject) {
         this.replies = replies;
+        this.line = line;
+        this.workers = workers;
+        this.activityRefresh = activityRefresh;
         this.chat = chat;
         this.upload = upload;
         this.export = export;
         this.newProject = newProject;
+        this.openProject = openProject;
     }
 
     @Override
     public ProgressMessage announce(ChatOutput out, LaneRequest r) {
-        if (r.intent() instanceof Intent.Chat) {
-            return replies.progress(out, r, Phrases.CONNECTING);
-        }
+        Phrases phrases = replies.phrases(r);
+        Optional<ProgressMessage> waited = line.started(r);
         if (r.intent() instanceof Intent.Export) {
             out.showActivity(r.chat(), Activity.UPLOADING_VIDEO);
-            return replies.progress(out, r, Phrases.PREPARING_EXPORT);
+        }
+        if (waited.isPresent()) {
+            waited.get().update(r.intent() instanceof Intent.Export ? phrases.preparingExport() : phrases.connecting());
+            return waited.get();
+        }
+        if (r.intent() instanceof Intent.Chat) {
+            return replies.progress(out, r, phrases.connecting());
+        }
+        if (r.intent() instanceof Intent.Export) {
+            return replies.progress(out, r, phrases.preparingExport());
         }
         return null;
     }
@@ -39,7 +64,15 @@ final class LaneTurns implements LaneScheduler.Turns {
         Turn turn = intent instanceof Intent.Chat ? chat
                 : intent instanceof Intent.Upload ? upload
                 : intent instanceof Intent.Export ? export
+                : intent instanceof Intent.OpenProject ? openProject
                 : newProject;
-        return turn.run(out, r, announced);
+        CompletableFuture<Void> work = turn.run(out, r, announced);
+        Activity activity = intent instanceof Intent.Export ? Activity.UPLOADING_VIDEO : Activity.TYPING;
+        ScheduledFuture<?> refresh = workers.pacer().scheduleAtFixedRate(() -> out.showActivity(r.chat(), activity),
+                activityRefresh.toMillis(), activityRefresh.toMillis(), TimeUnit.MILLISECONDS);
+        return work.whenComplete((ignored, error) -> {
+            refresh.cancel(false);
+            line.finished(r);
+        });
     }
 }

@@ -1,109 +1,171 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Button;
 import com.reelay.core.chat.FilePolicy;
+import com.reelay.core.chat.Phrasebook;
+import com.reelay.core.guard.Refusal;
 import com.reelay.core.nemo.Credits;
 import com.reelay.core.nemo.NemoException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** Everything the engine says to people, in one place. Plain text: adapters escape it. */
+/**
+ * What the engine says to people, in one language: typed sentences over the chat's
+ * {@link Phrasebook}, whose files hold the words. Plain text: adapters escape it.
+ */
 final class Phrases {
 
-    private Phrases() {
+    private final Phrasebook book;
+
+    private Phrases(Phrasebook book) {
+        this.book = book;
     }
 
-    static final String CONNECTING = "⏳ Connecting…";
-    static final String WORKING = "⏳ Working on it…";
-    static final String PREPARING_EXPORT = "⏳ Preparing your export…";
-    static final String NOTHING_TO_EXPORT =
-            "There's nothing to export yet. Describe the video you want (or send photos or clips) and I'll make it.";
-    static final String NO_PROJECT = "No project yet. Describe the video you want (or send photos or clips) to start one.";
-    static final String NEW_PROJECT = "🆕 Started a new project. Describe the video you want, or send photos or clips.";
-    static final String SESSION_EXPIRED =
-            "(Your previous project had expired on NemoVideo, so I started a new one; its timeline is gone.)";
-    static final String INTERRUPTED = "I'm restarting and had to stop following this request. NemoVideo may still "
-            + "finish it: say \"status\" in a minute to check.";
-    static final String NOTHING_QUEUED = "Nothing is waiting, so there's nothing to cancel.";
-    static final String RESTARTING = "I'm restarting; please send that again in a minute.";
-    static final String DONE_SEE_STATUS = "Done. Say \"status\" to see the timeline.";
-
-    static String tooManyFiles(int files, int max) {
-        return "That's " + files + " files; please send at most " + max + " at a time.";
+    static Phrases in(Phrasebook book) {
+        return new Phrases(book);
     }
 
-    static String tooLong(int length, int max) {
-        return "That message is " + length + " characters long; please keep it under " + max + ".";
+    /** For a platform language tag or a chosen language; English when the language is not shipped. */
+    static Phrases of(String languageTag) {
+        return new Phrases(Phrasebook.of(languageTag));
+    }
+
+    static Phrases english() {
+        return new Phrases(Phrasebook.english());
+    }
+
+    Phrasebook book() {
+        return book;
+    }
+
+    String connecting() {
+        return book.phrase("progress.connecting");
+    }
+
+    String working() {
+        return book.phrase("progress.working");
+    }
+
+    String preparingExport() {
+        return book.phrase("progress.preparing_export");
+    }
+
+    String nothingToExport() {
+        return book.phrase("export.nothing");
+    }
+
+    String noProject() {
+        return book.phrase("project.none");
+    }
+
+    String newProject() {
+        return book.phrase("project.new");
+    }
+
+    String sessionExpired() {
+        return book.phrase("project.expired");
     }
 
     /** The answer to "status" when the project had expired (a new one was started). */
-    static String expiredNoProject() {
-        return SESSION_EXPIRED.replaceAll("[()]", "") + " " + NO_PROJECT;
+    String expiredNoProject() {
+        return book.phrase("project.expired_status");
     }
 
-    static String welcome() {
-        return "👋 Hi! I make videos with NemoVideo.\n"
-                + "Describe what you want (\"a 15-second clip of a sunset over a lake, with calm music\"), "
-                + "or send photos or clips with a caption saying what to make of them.\n\n" + commands();
+    String interrupted() {
+        return book.phrase("request.interrupted");
     }
 
-    static String help(String unknownCommand) {
-        String intro = unknownCommand.isBlank() ? "" : "I don't know the command /" + unknownCommand + ".\n\n";
-        return intro + "Describe the video you want, or send photos or clips (" + FilePolicy.describe()
-                + "; up to " + megabytes(FilePolicy.MAX_FILE_BYTES) + " MB each).\n\n" + commands();
+    String restarting() {
+        return book.phrase("engine.restarting");
     }
 
-    private static String commands() {
-        return "Commands:\n"
-                + "/export: render the video and send you the link\n"
-                + "/status: show the timeline\n"
-                + "/credits: show your credit balance\n"
-                + "/new: start a new project\n"
-                + "/cancel: drop requests waiting in line\n"
-                + "/help: this message\n"
-                + "You can also just say \"export\", \"status\" or \"credits\".";
+    String doneSeeStatus() {
+        return book.phrase("reply.done_see_status");
     }
 
-    static String howToUpload() {
-        return "Send the files here as attachments (" + FilePolicy.describe() + "; up to "
-                + megabytes(FilePolicy.MAX_FILE_BYTES) + " MB each), with a caption saying what to make of them.";
+    String tooManyFiles(int files, int max) {
+        return book.phrase("limits.too_many_files", "files", files, "max", max);
     }
 
-    static String queued(int place) {
-        return "⏳ I'm still on your previous request. This one is #" + place
-                + " in line and will start right after. (/cancel drops waiting requests.)";
+    String tooLong(int length, int max) {
+        return book.phrase("limits.too_long", "length", length, "max", max);
     }
 
-    static String lineFull(int max) {
-        return "You already have " + max + " requests waiting. Let me finish those first (or /cancel them), then send this again.";
+    String welcome() {
+        return book.phrase("help.welcome") + "\n\n" + book.phrase("help.commands");
     }
 
-    static String lineFullAfterRestart() {
-        return "I restarted with too many of your requests waiting and had to drop one. Please send it again.";
+    String help(String unknownCommand) {
+        String intro = unknownCommand.isBlank() ? "" : book.phrase("help.unknown_command", "command", unknownCommand) + "\n\n";
+        return intro + book.phrase("help.intro", "formats", FilePolicy.describe(), "megabytes", megabytes())
+                + "\n\n" + book.phrase("help.commands");
     }
 
-    static String cancelled(int dropped, boolean running) {
-        String s = "Dropped " + dropped + (dropped == 1 ? " waiting request." : " waiting requests.");
-        return running ? s + " The request already in progress will still finish." : s;
+    String howToUpload() {
+        return book.phrase("upload.how", "formats", FilePolicy.describe(), "megabytes", megabytes());
     }
 
-    static String credits(Credits c) {
-        return "💳 Credits: " + c.available() + " available, " + c.frozen() + " held by work in progress, "
-                + c.total() + " in total.";
+    /** A waiting request's place; {@code wait} is empty when there is no run time to go by yet. */
+    String queued(int place, int ahead, java.util.Optional<Duration> wait) {
+        String estimate = wait.map(w -> book.phrase("queue.estimate", "wait", duration(w))).orElse("");
+        return book.phrase("queue.place", "place", place, "ahead", ahead, "estimate", estimate);
     }
 
-    static String stage(String toolName) {
-        String tool = toolName == null ? "" : toolName.toLowerCase(java.util.Locale.ROOT);
+    String droppedFromLine() {
+        return book.phrase("queue.dropped");
+    }
+
+    String lineFull(int max) {
+        return book.phrase("queue.full", "max", max);
+    }
+
+    String lineFullAfterRestart() {
+        return book.phrase("queue.full_after_restart");
+    }
+
+    /**
+     * The answer to /cancel: what was dropped, and whether the running request is being stopped
+     * (a prompt) or goes on ({@code running}: an upload or export, which cannot be called back).
+     */
+    String cancelled(int dropped, boolean stopping, boolean running) {
+        List<String> parts = new ArrayList<>();
+        if (dropped > 0) {
+            parts.add(book.phrase("cancel.dropped", "dropped", dropped));
+        }
+        if (stopping) {
+            parts.add(book.phrase("cancel.stopping"));
+        } else if (running) {
+            parts.add(book.phrase("cancel.running_continues"));
+        }
+        return parts.isEmpty() ? book.phrase("cancel.nothing") : String.join(" ", parts);
+    }
+
+    String stopped() {
+        return book.phrase("cancel.stopped");
+    }
+
+    String credits(Credits c) {
+        return book.phrase("credits.balance", "available", c.available(), "frozen", c.frozen(), "total", c.total());
+    }
+
+    String stage(String toolName) {
+        String tool = toolName == null ? "" : toolName.toLowerCase(Locale.ROOT);
         if (tool.contains("music") || tool.contains("bgm") || tool.contains("audio") || tool.contains("sound")) {
-            return "🎵 Adding music…";
+            return book.phrase("progress.stage.music");
         }
         if (tool.contains("generate") || tool.contains("seedance") || tool.contains("video")) {
-            return "🎬 Generating video…";
+            return book.phrase("progress.stage.video");
         }
         if (tool.contains("edit") || tool.contains("track") || tool.contains("timeline")) {
-            return "✂️ Editing the timeline…";
+            return book.phrase("progress.stage.edit");
         }
         if (tool.contains("upload") || tool.contains("media")) {
-            return "📥 Processing your media…";
+            return book.phrase("progress.stage.media");
         }
-        return WORKING;
+        return working();
     }
 
     /**
@@ -111,107 +173,203 @@ final class Phrases {
      * long generation costs a few edits a minute, not one per heartbeat: a Telegram group may
      * only receive 20 messages a minute in all.
      */
-    static String withElapsed(String stage, java.time.Duration elapsed) {
+    String withElapsed(String stage, Duration elapsed) {
         long s = elapsed.toSeconds();
         if (s < 10) {
             return stage;
         }
         s = s < 60 ? s / 10 * 10 : s / 30 * 30;
-        String time = s < 60 ? s + "s" : (s / 60) + "m " + String.format("%02d", s % 60) + "s";
-        return stage + " (" + time + ")";
+        String time = s < 60 ? book.phrase("progress.elapsed.seconds", "seconds", s)
+                : book.phrase("progress.elapsed.minutes", "minutes", s / 60, "seconds", String.format("%02d", s % 60));
+        return book.phrase("progress.elapsed", "stage", stage, "time", time);
     }
 
-    static String uploading(int files) {
-        return "📤 Uploading " + (files == 1 ? "your file" : files + " files") + "…";
+    String uploading(int files) {
+        return book.phrase("progress.uploading", "files", files);
     }
 
-    static String uploaded(int files, int rejected) {
-        String s = "✅ Uploaded " + (files == 1 ? "1 file" : files + " files") + " to your project.";
-        if (rejected > 0) {
-            s += " (Skipped " + rejected + ", see above.)";
-        }
-        return s + " Tell me what to make with " + (files == 1 ? "it." : "them.");
+    String uploaded(int files, int rejected) {
+        return book.phrase("upload.done", "files", files, "skipped", rejected);
     }
 
     /** Said before the agent's answer to the caption that came with the files. */
-    static String uploadedBeforePrompt(int files) {
-        return "✅ Uploaded " + (files == 1 ? "1 file." : files + " files.");
+    String uploadedBeforePrompt(int files) {
+        return book.phrase("upload.done_before_prompt", "files", files);
     }
 
-    static String rejectedType(String name) {
-        return "I can't use \"" + name + "\": that file type isn't supported. I accept " + FilePolicy.describe() + ".";
+    String rejectedType(String name) {
+        return book.phrase("upload.rejected_type", "name", name, "formats", FilePolicy.describe());
     }
 
-    static String rejectedSize(String name) {
-        return "\"" + name + "\" is over the " + megabytes(FilePolicy.MAX_FILE_BYTES)
-                + " MB limit. Try trimming or compressing it, then send it again.";
+    String rejectedSize(String name) {
+        return book.phrase("upload.rejected_size", "name", name, "megabytes", megabytes());
     }
 
-    static String rendering(int progress) {
-        return "🎬 Rendering your video… " + Math.max(0, Math.min(100, progress)) + "%";
+    String rendering(int progress) {
+        return book.phrase("progress.rendering", "percent", Math.max(0, Math.min(100, progress)));
     }
 
-    static final String RENDER_DONE = "✅ Rendered.";
-
-    static String videoReady(String url) {
-        return "🎉 Your video is ready: " + url;
+    String renderDone() {
+        return book.phrase("render.done");
     }
 
-    static String renderFailed(String reason) {
-        String why = reason == null || reason.isBlank() ? "" : " (" + oneLine(reason) + ")";
-        return "❌ The render failed" + why + ". Say \"export\" to try again.";
+    String videoReady(String url) {
+        return book.phrase("render.ready", "url", url);
     }
 
-    static String restartedBeforeUpload(String names) {
-        return "I restarted before I could upload " + names + ". Please send " + (names.contains(",") ? "them" : "it")
-                + " again.";
+    String renderFailed(String reason) {
+        return reason == null || reason.isBlank() ? book.phrase("render.failed")
+                : book.phrase("render.failed_because", "reason", oneLine(reason));
     }
 
-    /** What the person hears when a NemoVideo call fails; never a code, token or stack trace. */
-    static String failure(Throwable error, boolean anonymous) {
+    String restartedBeforeUpload(String names) {
+        return book.phrase("upload.restarted_before", "names", names, "count", names.contains(",") ? 2 : 1);
+    }
+
+    /** The receipt under a generation or an export: credits used, and what is left. */
+    String receipt(Credits before, Credits after) {
+        long used = Math.max(0, before.total() - after.total());
+        return book.phrase("receipt.spent", "used", used, "left", after.available());
+    }
+
+    String balanceLeft(Credits after) {
+        return book.phrase("receipt.left", "left", after.available());
+    }
+
+    /** After a failure: whether the credits the request took came back, are still held, or were spent. */
+    String refund(Credits before, Credits after) {
+        long held = Math.max(0, after.frozen() - before.frozen());
+        long spent = Math.max(0, before.total() - after.total());
+        if (held > 0) {
+            return book.phrase("refund.held", "credits", held, "left", after.available());
+        }
+        if (spent > 0) {
+            return book.phrase("refund.spent", "credits", spent, "left", after.available());
+        }
+        return book.phrase("refund.none", "left", after.available());
+    }
+
+    String lowBalance(long available, long usual) {
+        return book.phrase("export.low_balance", "available", available, "usual", usual);
+    }
+
+    String keptEditing() {
+        return book.phrase("export.kept_editing");
+    }
+
+    String retryGone() {
+        return book.phrase("retry.gone");
+    }
+
+    String buttonGone() {
+        return book.phrase("button.gone");
+    }
+
+    String refusal(Refusal refusal) {
+        return refusal.in(book);
+    }
+
+    /** What people hear when a NemoVideo call fails; never a code, token or stack trace. */
+    String failure(Throwable error, boolean anonymous) {
         if (error instanceof NemoException.OutOfCredits oc) {
             if (oc.registrationUrl().isPresent()) {
-                return "You've used up the free credits. Register (free) with this link to keep your project and get more: "
-                        + oc.registrationUrl().get();
+                return book.phrase("failure.out_of_credits_link", "url", oc.registrationUrl().get());
             }
-            return anonymous
-                    ? "You've used up the free credits. Register at NemoVideo to get more."
-                    : "The NemoVideo account is out of credits. Top up your credits to continue.";
+            return book.phrase(anonymous ? "failure.out_of_credits_anonymous" : "failure.out_of_credits_account");
         }
         if (error instanceof NemoException.ExportNotAllowed) {
-            return "Exporting isn't available on the free plan. Register or upgrade your NemoVideo plan to export "
-                    + "(this isn't about credits).";
+            return book.phrase("failure.export_not_allowed");
         }
         if (error instanceof NemoException.UnsupportedFile) {
-            return "NemoVideo doesn't accept that file type. Accepted formats: " + FilePolicy.describe() + ".";
+            return book.phrase("failure.unsupported_file", "formats", FilePolicy.describe());
         }
         if (error instanceof NemoException.FileTooLarge) {
-            return "That file is over the " + megabytes(FilePolicy.MAX_FILE_BYTES)
-                    + " MB limit. Try trimming or compressing it, then send it again.";
+            return book.phrase("failure.file_too_large", "megabytes", megabytes());
         }
         if (error instanceof NemoException.RateLimited) {
-            return "NemoVideo is busy right now. Please try again in a minute.";
+            return book.phrase("failure.rate_limited");
         }
         if (error instanceof NemoException.StreamTimedOut) {
-            return "This is taking longer than usual. NemoVideo may still finish it: say \"status\" in a few minutes to check.";
+            return book.phrase("failure.timed_out");
         }
         if (error instanceof NemoException.StreamBroken) {
-            return "The connection to NemoVideo dropped, but your request was received. Say \"status\" in a minute to see the result.";
+            return book.phrase("failure.stream_broken");
         }
         if (error instanceof NemoException.Cancelled) {
-            return INTERRUPTED;
+            return interrupted();
         }
         if (error instanceof NemoException.Unavailable) {
-            return "I can't reach NemoVideo right now. Please try again in a few minutes.";
+            return book.phrase("failure.unavailable");
         }
         if (error instanceof NemoException.AgentFailed) {
-            return "NemoVideo couldn't finish that. Try rephrasing, or say \"status\" to see where the project stands.";
+            return book.phrase("failure.agent_failed");
         }
-        return "Something went wrong on my side. Please try again; if it keeps happening, tell the bot's operator.";
+        return book.phrase("failure.unexpected");
     }
 
-    private static long megabytes(long bytes) {
-        return bytes / (1024 * 1024);
+    /** "about 3 minutes", "40 seconds", "2 hours". */
+    String duration(Duration d) {
+        long seconds = Math.max(1, d.toSeconds());
+        if (seconds < 60) {
+            return book.phrase("time.seconds", "n", seconds < 10 ? seconds : seconds / 10 * 10);
+        }
+        long minutes = (seconds + 30) / 60;
+        if (minutes < 90) {
+            return book.phrase("time.minutes", "n", minutes);
+        }
+        return book.phrase("time.hours", "n", (minutes + 30) / 60);
+    }
+
+    // ---- buttons ----------------------------------------------------------------------------
+
+    Button button(Action action) {
+        String key;
+        if (action instanceof Action.Export) {
+            key = "button.export";
+        } else if (action instanceof Action.Status) {
+            key = "button.status";
+        } else if (action instanceof Action.Credits) {
+            key = "button.credits";
+        } else if (action instanceof Action.NewProject) {
+            key = "button.new_project";
+        } else if (action instanceof Action.Projects) {
+            key = "button.projects";
+        } else if (action instanceof Action.ExportAnyway) {
+            key = "button.export_anyway";
+        } else if (action instanceof Action.KeepEditing) {
+            key = "button.keep_editing";
+        } else if (action instanceof Action.Retry) {
+            key = "button.retry";
+        } else if (action instanceof Action.QuickEdit q) {
+            return new Button(QuickEdits.label(book, q.name()), action);
+        } else if (action instanceof Action.ChooseLanguage c) {
+            return new Button(c.language().equals(ChatLanguages.AUTO) ? book.phrase("button.language.auto")
+                    : Phrasebook.of(c.language()).phrase("language.name"), action);
+        } else {
+            throw new IllegalArgumentException("no label for " + action);
+        }
+        return new Button(book.phrase(key), action);
+    }
+
+    List<Button> buttons(List<Action> actions) {
+        return actions.stream().map(this::button).toList();
+    }
+
+    List<Button> buttons(Action... actions) {
+        return buttons(List.of(actions));
+    }
+
+    /** A button that retries: the same action under the Retry label. */
+    Button retry(Action action) {
+        return new Button(book.phrase("button.retry"), action);
+    }
+
+    Button open(int n, String projectId) {
+        return new Button(book.phrase("button.open", "n", n), new Action.OpenProject(projectId));
+    }
+
+    private static long megabytes() {
+        return FilePolicy.MAX_FILE_BYTES / (1024 * 1024);
     }
 
     private static String oneLine(String s) {

@@ -1,6 +1,6 @@
 package com.reelay.core.conversation;
 
-import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Button;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.MessageRef;
@@ -135,7 +135,7 @@ final class ProgressMessage {
      * Replaces the progress with the final reply (split to the platform's length; buttons go
      * under the last part). Completes when every part was handed to the platform.
      */
-    CompletableFuture<Void> finish(String text, List<Action> buttons) {
+    CompletableFuture<Void> finish(String text, List<Button> buttons) {
         CompletableFuture<?> done;
         synchronized (this) {
             if (finished) {

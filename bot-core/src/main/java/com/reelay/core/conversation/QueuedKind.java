@@ -17,6 +17,7 @@ final class QueuedKind {
     static final String EXPORT = "export";
     static final String NEW_PROJECT = "new";
     static final String FILES = "files";
+    static final String OPEN_PROJECT = "open";
 
     private QueuedKind() {
     }
@@ -28,8 +29,12 @@ final class QueuedKind {
         if (intent instanceof Intent.Chat c) {
             kind = CHAT;
             payload = c.prompt();
-        } else if (intent instanceof Intent.Export) {
+        } else if (intent instanceof Intent.Export e) {
             kind = EXPORT;
+            payload = e.anyway() ? "anyway" : "";
+        } else if (intent instanceof Intent.OpenProject o) {
+            kind = OPEN_PROJECT;
+            payload = o.projectId();
         } else if (intent instanceof Intent.Upload u) {
             kind = FILES;
             payload = u.files().stream().map(a -> "\"" + a.name() + "\"").collect(Collectors.joining(", "));
@@ -40,12 +45,23 @@ final class QueuedKind {
                 r.requestId(), kind, payload, now);
     }
 
+    /** The kind of a request, for run times: chat, export, files, new or open. */
+    static String kindOf(Intent intent) {
+        return intent instanceof Intent.Chat ? CHAT
+                : intent instanceof Intent.Export ? EXPORT
+                : intent instanceof Intent.Upload ? FILES
+                : intent instanceof Intent.OpenProject ? OPEN_PROJECT
+                : NEW_PROJECT;
+    }
+
     static Intent decode(QueuedRequest q) {
         switch (q.kind()) {
             case CHAT:
                 return new Intent.Chat(q.payload());
             case EXPORT:
-                return new Intent.Export();
+                return new Intent.Export(q.payload().equals("anyway"));
+            case OPEN_PROJECT:
+                return new Intent.OpenProject(q.payload());
             case FILES:
                 return new Intent.Upload(List.<Attachment>of(), "");
             default:

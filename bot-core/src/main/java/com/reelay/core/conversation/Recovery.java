@@ -55,7 +55,7 @@ final class Recovery {
             ChatUser user = new ChatUser(q.userId(), q.userName(), q.languageTag());
             if (q.kind().equals(QueuedKind.FILES)) {
                 store.dequeue(q.id());
-                replies.say(out, chat, q.requestId(), Phrases.restartedBeforeUpload(q.payload()), List.of());
+                replies.say(out, chat, q.requestId(), replies.phrases(chat, user).restartedBeforeUpload(q.payload()), List.of());
                 continue;
             }
             log.info("queued request resumed chat={} request={}", chat, q.requestId());

@@ -5,6 +5,7 @@ import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.nemo.Credits;
 import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.nemo.RenderState;
@@ -13,6 +14,7 @@ import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.RenderJob;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,11 +33,20 @@ final class RenderJobs {
     private final NemoClient client;
     private final ReelayStore store;
     private final Clock clock;
+    private final Replies replies;
+    private final Balances balances;
+    private final ChatProjects projects;
+    private final Workers workers;
     private final Set<String> watching = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<RenderStatus>> polls = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
-    RenderJobs(NemoClient client, ReelayStore store, Clock clock) {
+    RenderJobs(NemoClient client, ReelayStore store, Clock clock, Replies replies, Balances balances,
+               ChatProjects projects, Workers workers) {
+        this.workers = workers;
+        this.replies = replies;
+        this.balances = balances;
+        this.projects = projects;
         this.client = client;
         this.store = store;
         this.clock = clock;
@@ -48,12 +59,13 @@ final class RenderJobs {
             if (closed || !watching.add(job.renderId())) {
                 return;
             }
-            poll = client.awaitRender(auth, job.renderId(), status -> progress.update(Phrases.rendering(status.progress())));
+            Phrases phrases = replies.phrases(ChatRef.fromKey(job.chatKey()));
+            poll = client.awaitRender(auth, job.renderId(), status -> progress.update(phrases.rendering(status.progress())));
             polls.add(poll);
         }
         poll.handle((status, error) -> {
             polls.remove(poll);
-            return deliver(job, status, error, out, progress);
+            return deliver(job, status, error, out, progress, auth);
         }).thenCompose(f -> f).whenComplete((ignored, error) -> {
             watching.remove(job.renderId());
             if (error != null) {
@@ -63,8 +75,10 @@ final class RenderJobs {
     }
 
     private CompletableFuture<Void> deliver(RenderJob job, RenderStatus status, Throwable error, ChatOutput out,
-                                            ProgressMessage progress) {
+                                            ProgressMessage progress, NemoAuth auth) {
         ChatRef chat = ChatRef.fromKey(job.chatKey());
+        Phrases phrases = replies.phrases(chat);
+        Optional<Credits> before = balances.beforeRender(job.renderId());
         if (error != null) {
             Throwable cause = Replies.unwrap(error);
             if (cause instanceof java.util.concurrent.CancellationException) {
@@ -72,21 +86,32 @@ final class RenderJobs {
             }
             log.warn("render watch failed chat={} request={} render={} error={}", chat, job.requestId(), job.renderId(),
                     cause.getClass().getSimpleName());
-            return progress.finish(Phrases.failure(cause, false), List.of(Action.EXPORT))
+            return progress.finish(phrases.failure(cause, false), List.of(phrases.retry(Action.EXPORT)))
                     .thenRun(() -> store.saveRenderJob(job.delivered("", cause.getClass().getSimpleName(), clock.instant())));
         }
         io.micrometer.core.instrument.Metrics.timer("reelay.render.wait", "state", status.state().name().toLowerCase(java.util.Locale.ROOT))
                 .record(java.time.Duration.between(job.createdAt(), clock.instant()));
         if (status.state() == RenderState.COMPLETED && status.outputUrl() != null && !status.outputUrl().isBlank()) {
             log.info("render completed chat={} request={} render={}", chat, job.requestId(), job.renderId());
-            Reply caption = new Reply(Phrases.videoReady(status.outputUrl()), List.of(Action.STATUS, Action.NEW_PROJECT));
-            return progress.finish(Phrases.RENDER_DONE, List.of())
-                    .thenCompose(ignored -> out.sendVideo(chat, job.requestId(), new FinishedVideo(status.outputUrl(), -1, caption)))
-                    .thenRun(() -> store.saveRenderJob(job.delivered(status.outputUrl(), "", clock.instant())));
+            projects.exported(job.renderId(), status.outputUrl());
+            // The balance is read on a worker: this thread polls every render.
+            return workers.blocking(() -> balances.read(chat, job.requestId(), auth))
+                    .exceptionally(e -> Optional.empty())
+                    .thenCompose(after -> {
+                        after.ifPresent(a -> before.ifPresent(b -> balances.exportCost(b.total() - a.total())));
+                        String receipt = after.map(a -> before.map(b -> phrases.receipt(b, a))
+                                .orElse(phrases.balanceLeft(a))).orElse("");
+                        Reply caption = new Reply(Replies.join(phrases.videoReady(status.outputUrl()), receipt),
+                                phrases.buttons(Action.STATUS, Action.NEW_PROJECT, Action.PROJECTS));
+                        return progress.finish(phrases.renderDone(), List.of())
+                                .thenCompose(ignored -> out.sendVideo(chat, job.requestId(),
+                                        new FinishedVideo(status.outputUrl(), -1, caption)))
+                                .thenRun(() -> store.saveRenderJob(job.delivered(status.outputUrl(), "", clock.instant())));
+                    });
         }
         String reason = status.error() == null ? "" : status.error();
         log.info("render failed chat={} request={} render={}", chat, job.requestId(), job.renderId());
-        return progress.finish(Phrases.renderFailed(reason), List.of(Action.EXPORT))
+        return progress.finish(phrases.renderFailed(reason), List.of(phrases.retry(Action.EXPORT)))
                 .thenRun(() -> store.saveRenderJob(job.delivered("", reason, clock.instant())));
     }
 

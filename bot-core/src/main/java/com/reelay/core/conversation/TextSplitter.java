@@ -1,6 +1,6 @@
 package com.reelay.core.conversation;
 
-import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Button;
 import com.reelay.core.chat.Capabilities;
 import com.reelay.core.chat.Reply;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ final class TextSplitter {
      * {@code text} as the platform's messages: split to its length, with {@code buttons} under the
      * last part only, and none where the platform has no buttons.
      */
-    static List<Reply> replies(String text, List<Action> buttons, Capabilities platform) {
+    static List<Reply> replies(String text, List<Button> buttons, Capabilities platform) {
         List<String> parts = split(text, platform.maxTextLength());
-        List<Action> offered = platform.buttons() ? buttons : List.of();
+        List<Button> offered = platform.buttons() ? buttons : List.of();
         List<Reply> replies = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             replies.add(new Reply(parts.get(i), i == parts.size() - 1 ? offered : List.of()));

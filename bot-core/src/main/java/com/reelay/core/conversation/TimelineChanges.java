@@ -1,5 +1,6 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.Phrasebook;
 import com.reelay.core.nemo.Timeline;
 import com.reelay.core.nemo.Track;
 import com.reelay.core.nemo.TrackKind;
@@ -16,38 +17,41 @@ final class TimelineChanges {
     private TimelineChanges() {
     }
 
-    static List<String> between(Timeline before, Timeline after) {
+    static List<String> between(Phrases phrases, Timeline before, Timeline after) {
+        Phrasebook book = phrases.book();
         List<String> changes = new ArrayList<>();
         for (TrackKind kind : TrackKind.values()) {
             List<Track> old = ofKind(before, kind);
             List<Track> now = ofKind(after, kind);
             for (int i = 0; i < Math.max(old.size(), now.size()); i++) {
                 if (i >= old.size()) {
-                    changes.add("Added " + TimelineSummary.describe(now.get(i)));
+                    changes.add(book.phrase("changes.added", "track", TimelineSummary.describe(phrases, now.get(i))));
                 } else if (i >= now.size()) {
-                    changes.add("Removed " + TimelineSummary.label(old.get(i)));
+                    changes.add(book.phrase("changes.removed", "track", TimelineSummary.label(phrases, old.get(i))));
                 } else {
-                    changed(old.get(i), now.get(i), changes);
+                    changed(phrases, old.get(i), now.get(i), changes);
                 }
             }
         }
         return changes;
     }
 
-    private static void changed(Track old, Track now, List<String> changes) {
-        String oldLabel = TimelineSummary.label(old);
-        String newLabel = TimelineSummary.label(now);
+    private static void changed(Phrases phrases, Track old, Track now, List<String> changes) {
+        Phrasebook book = phrases.book();
+        String oldLabel = TimelineSummary.label(phrases, old);
+        String newLabel = TimelineSummary.label(phrases, now);
         if (!oldLabel.equals(newLabel)) {
-            changes.add("Changed " + oldLabel + " to " + TimelineSummary.describe(now));
+            changes.add(book.phrase("changes.changed", "old", oldLabel, "track", TimelineSummary.describe(phrases, now)));
             return;
         }
-        if (!TimelineSummary.span(old).equals(TimelineSummary.span(now))
-                || old.segments().size() != now.segments().size()) {
-            changes.add(newLabel + " now " + TimelineSummary.span(now) + " (was " + TimelineSummary.span(old) + ")");
+        String oldSpan = TimelineSummary.span(phrases, old);
+        String newSpan = TimelineSummary.span(phrases, now);
+        if (!oldSpan.equals(newSpan) || old.segments().size() != now.segments().size()) {
+            changes.add(book.phrase("changes.span", "track", newLabel, "span", newSpan, "old", oldSpan));
         }
         if (old.volume() != null && now.volume() != null && Math.round(old.volume() * 100) != Math.round(now.volume() * 100)) {
-            changes.add(newLabel + " volume now " + Math.round(now.volume() * 100) + "% (was "
-                    + Math.round(old.volume() * 100) + "%)");
+            changes.add(book.phrase("changes.volume", "track", newLabel, "volume", Math.round(now.volume() * 100),
+                    "old", Math.round(old.volume() * 100)));
         }
     }
 
@@ -56,18 +60,19 @@ final class TimelineChanges {
     }
 
     /** The message for a no-text close. */
-    static String describe(Timeline before, Timeline after) {
-        List<String> changes = between(before, after);
+    static String describe(Phrases phrases, Timeline before, Timeline after) {
+        Phrasebook book = phrases.book();
+        List<String> changes = between(phrases, before, after);
         if (changes.isEmpty()) {
-            return "Done. The timeline looks the same as before; say \"status\" to see it.";
+            return book.phrase("changes.none");
         }
-        StringBuilder s = new StringBuilder("Done. Here's what changed:");
+        StringBuilder s = new StringBuilder(book.phrase("changes.header"));
         for (String change : changes) {
             s.append("\n• ").append(change);
         }
         long total = after.durationMs();
         if (total > 0) {
-            s.append("\nThe video is now ").append(TimelineSummary.seconds(total)).append("s long.");
+            s.append('\n').append(book.phrase("changes.length", "seconds", TimelineSummary.seconds(total)));
         }
         return s.toString();
     }

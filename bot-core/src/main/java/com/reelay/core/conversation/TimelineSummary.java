@@ -3,61 +3,62 @@ package com.reelay.core.conversation;
 import com.reelay.core.nemo.Segment;
 import com.reelay.core.nemo.Timeline;
 import com.reelay.core.nemo.Track;
+import com.reelay.core.nemo.TrackKind;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The timeline in words a person reads in a chat:
  * {@code Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) …},
- * one track per line.
+ * one track per line, in the chat's language.
  */
 final class TimelineSummary {
 
     private TimelineSummary() {
     }
 
-    static String of(Timeline timeline) {
+    static String of(Phrases phrases, Timeline timeline) {
         if (timeline.tracks().isEmpty()) {
-            return "Your timeline is empty. Describe the video you want and I'll start it.";
+            return phrases.book().phrase("timeline.empty");
         }
         List<String> lines = new ArrayList<>();
-        int n = timeline.tracks().size();
-        lines.add("Timeline (" + n + (n == 1 ? " track):" : " tracks):"));
+        lines.add(phrases.book().phrase("timeline.header", "tracks", timeline.tracks().size()));
         int i = 1;
         for (Track track : timeline.tracks()) {
-            lines.add(i++ + ". " + describe(track));
+            lines.add(i++ + ". " + describe(phrases, track));
         }
         return String.join("\n", lines);
     }
 
     /** "Video: city timelapse (0-10s)", "BGM: Lo-fi (0-10s, 35%)", "Title: "Urban Dreams" (0-3s)". */
-    static String describe(Track track) {
-        StringBuilder s = new StringBuilder(label(track));
-        s.append(" (").append(span(track));
-        if (track.volume() != null && track.kind() == com.reelay.core.nemo.TrackKind.AUDIO) {
+    static String describe(Phrases phrases, Track track) {
+        StringBuilder s = new StringBuilder(label(phrases, track));
+        s.append(" (").append(span(phrases, track));
+        if (track.volume() != null && track.kind() == TrackKind.AUDIO) {
             s.append(", ").append(Math.round(track.volume() * 100)).append('%');
         }
         return s.append(')').toString();
     }
 
-    static String label(Track track) {
+    static String label(Phrases phrases, Track track) {
+        var book = phrases.book();
         switch (track.kind()) {
             case VIDEO:
-                return "Video: " + nameOr(track, firstLabel(track, "clip"));
+                return book.phrase("timeline.video", "name", nameOr(track, firstLabel(track, book.phrase("timeline.unnamed.video"))));
             case AUDIO:
-                return "BGM: " + nameOr(track, firstLabel(track, "music"));
+                return book.phrase("timeline.music", "name", nameOr(track, firstLabel(track, book.phrase("timeline.unnamed.music"))));
             case TEXT:
                 String title = track.segments().stream().map(Segment::title).filter(t -> !t.isBlank()).findFirst()
                         .orElse(track.name());
-                return "Title: \"" + title + "\"";
+                return book.phrase("timeline.title", "title", title);
             default:
-                return "Track: " + nameOr(track, "untitled");
+                return book.phrase("timeline.other", "name", nameOr(track, book.phrase("timeline.unnamed.other")));
         }
     }
 
-    static String span(Track track) {
+    static String span(Phrases phrases, Track track) {
         if (track.segments().isEmpty()) {
-            return "empty";
+            return phrases.book().phrase("timeline.span.empty");
         }
         return seconds(track.startMs()) + "-" + seconds(track.endMs()) + "s";
     }

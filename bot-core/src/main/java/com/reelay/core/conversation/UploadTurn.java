@@ -4,13 +4,16 @@ import com.reelay.core.chat.Action;
 import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.FilePolicy;
+import com.reelay.core.nemo.Credits;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.nemo.NemoException;
 import com.reelay.core.nemo.UploadSource;
 import com.reelay.core.nemo.UploadedFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +27,18 @@ final class UploadTurn implements Turn {
 
     private final NemoClient client;
     private final ChatSessions sessions;
+    private final ChatLanguages languages;
+    private final Balances balances;
     private final Workers workers;
     private final Replies replies;
     private final PromptStream prompts;
 
-    UploadTurn(NemoClient client, ChatSessions sessions, Workers workers, Replies replies, PromptStream prompts) {
+    UploadTurn(NemoClient client, ChatSessions sessions, ChatLanguages languages, Balances balances, Workers workers,
+               Replies replies, PromptStream prompts) {
         this.client = client;
         this.sessions = sessions;
+        this.languages = languages;
+        this.balances = balances;
         this.workers = workers;
         this.replies = replies;
         this.prompts = prompts;
@@ -39,8 +47,9 @@ final class UploadTurn implements Turn {
     @Override
     public CompletableFuture<Void> run(ChatOutput out, LaneRequest r, ProgressMessage announced) {
         Intent.Upload upload = (Intent.Upload) r.intent();
+        Phrases phrases = replies.phrases(r);
         if (upload.files().isEmpty()) {
-            replies.say(out, r.chat(), r.requestId(), Phrases.howToUpload(), List.of());
+            replies.say(out, r.chat(), r.requestId(), phrases.howToUpload(), List.of());
             return CompletableFuture.completedFuture(null);
         }
         List<String> problems = new ArrayList<>();
@@ -48,9 +57,9 @@ final class UploadTurn implements Turn {
         List<String> urls = new ArrayList<>();
         for (Attachment a : upload.files()) {
             if (!FilePolicy.isAccepted(a.name())) {
-                problems.add(Phrases.rejectedType(a.name()));
+                problems.add(phrases.rejectedType(a.name()));
             } else if (a instanceof Attachment.Upload u && !FilePolicy.fitsSizeLimit(u.size())) {
-                problems.add(Phrases.rejectedSize(a.name()));
+                problems.add(phrases.rejectedSize(a.name()));
             } else if (a instanceof Attachment.Upload u) {
                 files.add(u);
             } else {
@@ -63,10 +72,23 @@ final class UploadTurn implements Turn {
         }
         int accepted = files.size() + urls.size();
         if (accepted == 0) {
+            if (announced != null) {
+                announced.finish(String.join("\n", problems), List.of());
+            }
             return CompletableFuture.completedFuture(null);
         }
-        ProgressMessage progress = replies.progress(out, r, Phrases.uploading(accepted));
-        String language = Language.forSession(r.user().languageTag(), upload.caption());
+        ProgressMessage progress;
+        if (announced != null) { // the acknowledgement of a request that waited carries on
+            progress = announced;
+            progress.update(phrases.uploading(accepted));
+        } else {
+            progress = replies.progress(out, r, phrases.uploading(accepted));
+        }
+        String language = languages.forSession(r.chat(), r.user(), upload.caption());
+        AtomicReference<Optional<Credits>> before = new AtomicReference<>(Optional.empty());
+        if (!upload.caption().isBlank()) {
+            prompts.expect(r);
+        }
         return workers.blocking(() -> {
             ChatSessions.Session session = sessions.ensure(r.chat(), language, r.requestId());
             String note = "";
@@ -74,21 +96,22 @@ final class UploadTurn implements Turn {
                 sendFiles(session, files, urls);
             } catch (NemoException.SessionNotFound e) {
                 session = sessions.create(r.chat(), language, r.requestId());
-                note = Phrases.SESSION_EXPIRED;
+                note = phrases.sessionExpired();
                 sendFiles(session, files, urls);
             }
             log.info("files uploaded chat={} request={} count={}", r.chat(), r.requestId(), accepted);
             if (upload.caption().isBlank()) {
-                return progress.finish(Replies.join(note, Phrases.uploaded(accepted, problems.size())),
-                        List.of(Action.STATUS));
+                return progress.finish(Replies.join(note, phrases.uploaded(accepted, problems.size())),
+                        phrases.buttons(Action.STATUS));
             }
-            String uploaded = Replies.join(note, Phrases.uploadedBeforePrompt(accepted));
-            progress.update(Replies.join(uploaded, Phrases.CONNECTING));
-            return prompts.send(out, r, session, upload.caption(), progress, true, uploaded);
+            before.set(balances.read(r.chat(), r.requestId(), session.auth()));
+            String uploaded = Replies.join(note, phrases.uploadedBeforePrompt(accepted));
+            progress.update(Replies.join(uploaded, phrases.connecting()));
+            return prompts.send(out, r, session, upload.caption(), progress, true, uploaded, before.get());
         }).thenCompose(f -> f).exceptionally(error -> {
-            replies.fail(r, progress, error);
+            replies.fail(r, progress, error, before.get());
             return null;
-        });
+        }).whenComplete((ignored, error) -> prompts.forget(r));
     }
 
     private List<UploadedFile> sendFiles(ChatSessions.Session session, List<Attachment.Upload> files, List<String> urls)

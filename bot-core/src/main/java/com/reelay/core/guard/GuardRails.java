@@ -12,8 +12,6 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,11 +19,9 @@ import java.util.function.Supplier;
 /**
  * Decides, before anything reaches NemoVideo, whether a request may go on: strangers are
  * refused when allow lists are set, and prompts are rate limited per person and per chat (token
- * buckets from Bucket4j) with a daily quota. The refusal says when the person can try again.
+ * buckets from Bucket4j) with a daily quota. A {@link Refusal} says why, and when the person can try again.
  */
 public final class GuardRails {
-
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private final GuardSettings settings;
     private final Clock clock;
@@ -44,8 +40,8 @@ public final class GuardRails {
         this.userDay = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(2)).build();
     }
 
-    /** Whether this person in this chat may use the bot at all; a refusal to say if not. */
-    public Optional<String> admit(ChatRef chat, ChatUser user) {
+    /** Whether this person in this chat may use the bot at all; the refusal if not. */
+    public Optional<Refusal> admit(ChatRef chat, ChatUser user) {
         if (isAdmin(chat, user)) {
             return Optional.empty();
         }
@@ -55,30 +51,29 @@ public final class GuardRails {
             return Optional.empty();
         }
         Metrics.counter("reelay.guard.refused", "reason", "not_allowed").increment();
-        return Optional.of("Sorry, this bot is private. Ask its operator to let you in.");
+        return Optional.of(new Refusal.NotAllowed());
     }
 
     /** Takes one prompt from the person's and the chat's allowance; a refusal with the time to retry if none is left. */
-    public Optional<String> takePrompt(ChatRef chat, ChatUser user) {
+    public Optional<Refusal> takePrompt(ChatRef chat, ChatUser user) {
         if (isAdmin(chat, user)) {
             return Optional.empty();
         }
         String userKey = chat.platform() + ":" + user.id();
-        Optional<String> refusal = take(userDay, userKey, settings.promptsPerUserPerDay(), Duration.ofDays(1),
-                "You've used today's " + settings.promptsPerUserPerDay() + " prompts.");
+        Optional<Refusal> refusal = take(userDay, userKey, settings.promptsPerUserPerDay(), Duration.ofDays(1),
+                Refusal.Limit.USER_DAY);
         if (refusal.isEmpty()) {
-            refusal = take(userHour, userKey, settings.promptsPerUserPerHour(), Duration.ofHours(1),
-                    "You've sent " + settings.promptsPerUserPerHour() + " prompts in the last hour, the most this bot allows.");
+            refusal = take(userHour, userKey, settings.promptsPerUserPerHour(), Duration.ofHours(1), Refusal.Limit.USER_HOUR);
         }
         if (refusal.isEmpty()) {
-            refusal = take(chatHour, chat.key(), settings.promptsPerChatPerHour(), Duration.ofHours(1),
-                    "This chat has sent " + settings.promptsPerChatPerHour() + " prompts in the last hour, the most this bot allows.");
+            refusal = take(chatHour, chat.key(), settings.promptsPerChatPerHour(), Duration.ofHours(1), Refusal.Limit.CHAT_HOUR);
         }
         refusal.ifPresent(r -> Metrics.counter("reelay.guard.refused", "reason", "rate_limited").increment());
         return refusal;
     }
 
-    private Optional<String> take(Cache<String, Bucket> buckets, String key, int perPeriod, Duration period, String why) {
+    private Optional<Refusal> take(Cache<String, Bucket> buckets, String key, int perPeriod, Duration period,
+                                   Refusal.Limit limit) {
         if (perPeriod == 0) {
             return Optional.empty();
         }
@@ -91,16 +86,7 @@ public final class GuardRails {
             return Optional.empty();
         }
         Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-        return Optional.of(why + " You can send the next one " + when(wait) + ".");
-    }
-
-    /** "in 12 minutes (at 14:05 UTC)". */
-    private String when(Duration wait) {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        String in = minutes < 90 ? minutes + (minutes == 1 ? " minute" : " minutes")
-                : (minutes + 59) / 60 + " hours";
-        Instant at = clock.instant().plus(wait);
-        return "in " + in + " (at " + HH_MM.format(at) + " UTC)";
+        return Optional.of(new Refusal.OverLimit(limit, perPeriod, wait, clock.instant().plus(wait)));
     }
 
     private boolean isAdmin(ChatRef chat, ChatUser user) {

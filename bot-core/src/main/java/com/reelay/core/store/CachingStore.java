@@ -15,11 +15,14 @@ public final class CachingStore implements ReelayStore {
     private final ReelayStore durable;
     private final Cache<String, Optional<ChatState>> chats;
     private final Cache<String, Optional<AnonymousIdentity>> identities;
+    /** Read for every message (which language to answer in), written rarely. */
+    private final Cache<String, Optional<String>> languages;
 
     public CachingStore(ReelayStore durable, long maxChats) {
         this.durable = durable;
         this.chats = Caffeine.newBuilder().maximumSize(maxChats).build();
         this.identities = Caffeine.newBuilder().maximumSize(maxChats).build();
+        this.languages = Caffeine.newBuilder().maximumSize(maxChats).build();
     }
 
     @Override
@@ -77,6 +80,37 @@ public final class CachingStore implements ReelayStore {
     @Override
     public List<RenderJob> unfinishedRenderJobs() {
         return durable.unfinishedRenderJobs();
+    }
+
+    @Override
+    public Optional<String> chatLanguage(String chatKey) {
+        return languages.get(chatKey, durable::chatLanguage);
+    }
+
+    @Override
+    public void saveChatLanguage(String chatKey, String language) {
+        durable.saveChatLanguage(chatKey, language);
+        languages.put(chatKey, language == null || language.isBlank() ? Optional.empty() : Optional.of(language));
+    }
+
+    @Override
+    public void saveProject(Project project) {
+        durable.saveProject(project);
+    }
+
+    @Override
+    public Optional<Project> project(String chatKey, String sessionId) {
+        return durable.project(chatKey, sessionId);
+    }
+
+    @Override
+    public Optional<Project> projectRendering(String renderId) {
+        return durable.projectRendering(renderId);
+    }
+
+    @Override
+    public List<Project> projects(String chatKey, int limit) {
+        return durable.projects(chatKey, limit);
     }
 
     @Override

@@ -22,7 +22,15 @@ final class Migrations {
                     "CREATE TABLE render_jobs (render_id TEXT PRIMARY KEY, chat_key TEXT NOT NULL, request_id TEXT NOT NULL,"
                             + " progress_message_id TEXT NOT NULL, state TEXT NOT NULL, progress INTEGER NOT NULL,"
                             + " output_url TEXT NOT NULL, error TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
-                    "CREATE INDEX render_jobs_state ON render_jobs (state, created_at)"));
+                    "CREATE INDEX render_jobs_state ON render_jobs (state, created_at)"),
+            // Version 2: the language chosen with /language, and each chat's projects for /projects.
+            List.of(
+                    "CREATE TABLE chat_languages (chat_key TEXT PRIMARY KEY, language TEXT NOT NULL)",
+                    "CREATE TABLE projects (chat_key TEXT NOT NULL, session_id TEXT NOT NULL, language TEXT NOT NULL,"
+                            + " title TEXT NOT NULL, last_render_id TEXT NOT NULL, last_export_url TEXT NOT NULL,"
+                            + " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (chat_key, session_id))",
+                    "CREATE INDEX projects_newest ON projects (chat_key, created_at)",
+                    "CREATE INDEX projects_render ON projects (last_render_id)"));
 
     private Migrations() {
     }

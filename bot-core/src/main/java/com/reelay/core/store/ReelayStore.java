@@ -40,6 +40,23 @@ public interface ReelayStore extends AutoCloseable {
     /** Jobs whose outcome has not reached the person yet, oldest first. */
     List<RenderJob> unfinishedRenderJobs();
 
+    /** The language chosen for a chat with /language (an ISO 639 code); empty when it follows each person. */
+    Optional<String> chatLanguage(String chatKey);
+
+    /** Keeps a chat's chosen language; a blank {@code language} forgets the choice. */
+    void saveChatLanguage(String chatKey, String language);
+
+    /** Inserts or replaces a project (keyed by chat and session). */
+    void saveProject(Project project);
+
+    Optional<Project> project(String chatKey, String sessionId);
+
+    /** The project whose last export is {@code renderId}. */
+    Optional<Project> projectRendering(String renderId);
+
+    /** A chat's projects, newest first, at most {@code limit}. */
+    List<Project> projects(String chatKey, int limit);
+
     /** The schema version this store is at (migrations run on open). */
     int schemaVersion();
 

@@ -184,6 +184,56 @@ public final class SqliteStore implements ReelayStore {
         return queryAll(RENDER_JOB_COLUMNS + " WHERE state <> 'DELIVERED' ORDER BY created_at", SqliteStore::renderJob);
     }
 
+    @Override
+    public synchronized Optional<String> chatLanguage(String chatKey) {
+        return queryOne("SELECT language FROM chat_languages WHERE chat_key = ?", rs -> rs.getString(1), chatKey);
+    }
+
+    @Override
+    public synchronized void saveChatLanguage(String chatKey, String language) {
+        if (language == null || language.isBlank()) {
+            update("DELETE FROM chat_languages WHERE chat_key = ?", chatKey);
+            return;
+        }
+        update("INSERT INTO chat_languages (chat_key, language) VALUES (?, ?)"
+                + " ON CONFLICT (chat_key) DO UPDATE SET language = excluded.language", chatKey, language);
+    }
+
+    @Override
+    public synchronized void saveProject(Project p) {
+        update("INSERT INTO projects (chat_key, session_id, language, title, last_render_id, last_export_url, created_at,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (chat_key, session_id) DO UPDATE SET language = excluded.language,"
+                        + " title = excluded.title, last_render_id = excluded.last_render_id,"
+                        + " last_export_url = excluded.last_export_url, updated_at = excluded.updated_at",
+                p.chatKey(), p.sessionId(), p.language(), p.title(), p.lastRenderId(), p.lastExportUrl(),
+                p.createdAt().toEpochMilli(), p.updatedAt().toEpochMilli());
+    }
+
+    @Override
+    public synchronized Optional<Project> project(String chatKey, String sessionId) {
+        return queryOne(PROJECT_COLUMNS + " WHERE chat_key = ? AND session_id = ?", SqliteStore::project, chatKey, sessionId);
+    }
+
+    @Override
+    public synchronized Optional<Project> projectRendering(String renderId) {
+        return queryOne(PROJECT_COLUMNS + " WHERE last_render_id = ?", SqliteStore::project, renderId);
+    }
+
+    @Override
+    public synchronized List<Project> projects(String chatKey, int limit) {
+        return queryAll(PROJECT_COLUMNS + " WHERE chat_key = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
+                SqliteStore::project, chatKey, limit);
+    }
+
+    private static final String PROJECT_COLUMNS = "SELECT chat_key, session_id, language, title, last_render_id,"
+            + " last_export_url, created_at, updated_at FROM projects";
+
+    private static Project project(ResultSet rs) throws SQLException {
+        return new Project(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)));
+    }
+
     private static final String RENDER_JOB_COLUMNS = "SELECT render_id, chat_key, request_id, progress_message_id, state,"
             + " progress, output_url, error, created_at, updated_at FROM render_jobs";
 

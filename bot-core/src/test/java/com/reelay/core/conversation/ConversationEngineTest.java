@@ -52,6 +52,7 @@ class ConversationEngineTest {
     private final ChatRef chat = new ChatRef("test", "1");
     private final ChatUser ann = new ChatUser("u1", "Ann", "en");
     private final AtomicInteger requests = new AtomicInteger();
+    private static final Phrases EN = Phrases.english();
 
     @BeforeEach
     void start() {
@@ -129,10 +130,10 @@ class ConversationEngineTest {
         say("make a 10-second video of a city timelapse at night");
         RecordingChatOutput.Message reply = answer(1);
         assertEquals(1, out.messages(chat).size(), "the progress message itself became the reply");
-        assertEquals(Phrases.CONNECTING, reply.versions.get(0).text(), "progress shows at once");
+        assertEquals(EN.connecting(), reply.versions.get(0).text(), "progress shows at once");
         assertFalse(reply.text().contains("{"), "no raw JSON: " + reply.text());
         assertFalse(reply.text().toLowerCase().contains("click"), "GUI wording translated: " + reply.text());
-        assertEquals(List.of(Action.EXPORT, Action.STATUS), reply.current().buttons());
+        assertEquals(List.of(Action.EXPORT, Action.STATUS), reply.current().actions().subList(0, 2));
         assertTrue(reply.versions.stream().anyMatch(v -> v.text().contains("Generating video")),
                 "the stage came from the tool call: " + reply.versions);
         assertEquals("en", sim.session(sessionId()).orElseThrow().language());
@@ -159,7 +160,7 @@ class ConversationEngineTest {
     @Test
     void statusAndCreditsAnswerAtOnce() throws Exception {
         say("status");
-        assertEquals(Phrases.NO_PROJECT, answer(1).text());
+        assertEquals(EN.noProject(), answer(1).text());
         say("make a video of a city timelapse");
         answer(2);
         send(new Inbound.Command("status", ""));
@@ -168,13 +169,13 @@ class ConversationEngineTest {
         send(new Inbound.Button(Action.CREDITS));
         String credits = answer(4).text();
         var user = sim.user(store.identity(chat.key()).orElseThrow().userId()).orElseThrow();
-        assertEquals(Phrases.credits(new com.reelay.core.nemo.Credits(user.available(), user.frozen(), user.total())), credits);
+        assertEquals(EN.credits(new com.reelay.core.nemo.Credits(user.available(), user.frozen(), user.total())), credits);
     }
 
     @Test
     void exportPostsTheLinkOnce() throws Exception {
         say("export");
-        assertEquals(Phrases.NOTHING_TO_EXPORT, answer(1).text());
+        assertEquals(EN.nothingToExport(), answer(1).text());
         say("make a video of a city timelapse");
         answer(2);
         send(new Inbound.Button(Action.EXPORT));
@@ -217,22 +218,28 @@ class ConversationEngineTest {
         assertEquals(1, out.videos().size());
         String rendering = out.messages(chat).stream().filter(m -> m.versions.stream()
                 .anyMatch(v -> v.text().startsWith("🎬 Rendering"))).findFirst().orElseThrow().text();
-        assertEquals(Phrases.RENDER_DONE, rendering, "the resumed job finished the same progress message");
+        assertEquals(EN.renderDone(), rendering, "the resumed job finished the same progress message");
     }
 
     @Test
     void requestsWaitTheirTurnAndCancelDropsThem() throws Exception {
         restartWith(NemoSimulator.builder().noTextProbability(0).generationDuration(Duration.ofMillis(800)));
+        sim.faults().nextStream().heartbeatsOnly(); // the generation runs until it is stopped
         say("make a video of a city timelapse");
-        out.awaitMessage(chat, Phrases.CONNECTING::equals, WAIT);
+        out.awaitMessage(chat, EN.connecting()::equals, WAIT);
         say("make it black and white");
         say("add a title \"Night\"");
         out.awaitMessage(chat, t -> t.contains("#2 in line"), WAIT);
         assertTrue(out.texts(chat).stream().anyMatch(t -> t.contains("#1 in line")));
         assertEquals(2, store.queued().size(), "waiting requests are kept durably");
+        await(() -> store.chat(chat.key()).map(c -> sim.chatMessagesReceived(c.sessionId()))
+                .filter(m -> !m.isEmpty()).orElse(null)); // the first request's stream is open
         send(new Inbound.Command("cancel", ""));
-        out.awaitMessage(chat, t -> t.startsWith("Dropped 2 waiting requests. The request already in progress will still finish."), WAIT);
-        await(() -> out.messages(chat).stream().filter(m -> m.current().buttons().contains(Action.EXPORT)).findFirst().orElse(null));
+        out.awaitMessage(chat, t -> t.equals("Dropped 2 waiting requests. ⏹ Stopping the request in progress."), WAIT);
+        out.awaitMessage(chat, t -> t.startsWith("⏹ Stopped. I closed the connection, but NemoVideo may still finish this"), WAIT);
+        assertEquals(2, out.messages(chat).stream().filter(m -> m.text().equals(EN.droppedFromLine())).count(),
+                "each dropped request says so where it waited");
+        assertEquals(0, engine.openStreams(), "the running stream was closed");
         assertEquals(List.of("make a video of a city timelapse"), sim.chatMessagesReceived(sessionId()));
         assertEquals(List.of(), store.queued());
     }
@@ -249,7 +256,7 @@ class ConversationEngineTest {
                 Optional.empty(), Clock.systemUTC());
         engine.register("test", out);
         say("make a video of a city timelapse");
-        out.awaitMessage(chat, Phrases.CONNECTING::equals, WAIT);
+        out.awaitMessage(chat, EN.connecting()::equals, WAIT);
         say("one");
         say("two");
         say("three");
@@ -261,7 +268,7 @@ class ConversationEngineTest {
     void waitingRequestsSurviveARestart() throws Exception {
         restartWith(NemoSimulator.builder().noTextProbability(0).generationDuration(Duration.ofSeconds(2)));
         say("make a video of a city timelapse");
-        out.awaitMessage(chat, Phrases.CONNECTING::equals, WAIT);
+        out.awaitMessage(chat, EN.connecting()::equals, WAIT);
         say("what can you do?");
         out.awaitMessage(chat, t -> t.contains("#1 in line"), WAIT);
         await(() -> store.chat(chat.key()).map(c -> sim.chatMessagesReceived(c.sessionId()))
@@ -318,7 +325,7 @@ class ConversationEngineTest {
         send(new Inbound.Files(List.of(new Attachment.Upload("beach.jpeg", png.length, "image/jpeg",
                 () -> new ByteArrayInputStream(png))), "make a 10-second video from this photo"));
         RecordingChatOutput.Message reply = await(() -> out.messages(chat).stream()
-                .filter(m -> m.current().buttons().contains(Action.EXPORT)).findFirst().orElse(null));
+                .filter(m -> m.current().actions().contains(Action.EXPORT)).findFirst().orElse(null));
         assertTrue(reply.text().startsWith("✅ Uploaded 1 file."), reply.text());
         assertTrue(reply.versions.get(0).text().startsWith("📤 Uploading your file"), reply.versions.toString());
         SessionSnapshot session = sim.session(sessionId()).orElseThrow();
@@ -342,7 +349,7 @@ class ConversationEngineTest {
     void expiredTokensLostSessionsAndRateLimitsAreRecoveredQuietly() throws Exception {
         sim.faults().next(Endpoint.CREATE_SESSION).rateLimit(Duration.ofMillis(30));
         say("make a video of a city timelapse");
-        assertTrue(answer(1).current().buttons().contains(Action.EXPORT), out.texts(chat).toString());
+        assertTrue(answer(1).current().actions().contains(Action.EXPORT), out.texts(chat).toString());
         String bindId = store.identity(chat.key()).orElseThrow().userId();
         String firstSession = sessionId();
 
@@ -356,7 +363,7 @@ class ConversationEngineTest {
         sim.loseSession(firstSession);
         say("add a title \"Night\"");
         String afterLoss = answer(3).text();
-        assertTrue(afterLoss.startsWith(Phrases.SESSION_EXPIRED), afterLoss);
+        assertTrue(afterLoss.startsWith(EN.sessionExpired()), afterLoss);
         assertFalse(firstSession.equals(sessionId()));
         assertEquals(List.of("add a title \"Night\""), sim.chatMessagesReceived(sessionId()));
     }

@@ -3,6 +3,7 @@ package com.reelay.core.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.reelay.core.chat.Action;
+import com.reelay.core.chat.Button;
 import com.reelay.core.chat.Capabilities;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.Reply;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ProgressMessageTest {
+
+    private static final Button EXPORT = new Button("Export", Action.EXPORT);
 
     private final ChatRef chat = new ChatRef("test", "1");
     private final MutableClock clock = new MutableClock();
@@ -39,9 +42,9 @@ class ProgressMessageTest {
         p.update("stage 1");
         p.update("stage 2");
         assertEquals(List.of("Connecting…"), history(out, chat), "no edit before the interval passed");
-        p.finish("Here is your video plan.", List.of(Action.EXPORT)).get(5, TimeUnit.SECONDS);
+        p.finish("Here is your video plan.", List.of(EXPORT)).get(5, TimeUnit.SECONDS);
         assertEquals(List.of("Connecting…", "Here is your video plan."), history(out, chat));
-        assertEquals(List.of(Action.EXPORT), out.messages(chat).get(0).current().buttons());
+        assertEquals(List.of(EXPORT), out.messages(chat).get(0).current().buttons());
         p.update("late stage");
         assertEquals(2, history(out, chat).size(), "nothing after the final reply");
     }
@@ -85,11 +88,11 @@ class ProgressMessageTest {
         RecordingChatOutput out = new RecordingChatOutput(new Capabilities(200, true, true, 0));
         ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, new EditPace(Duration.ZERO), "r1");
         String reply = ("This sentence is part of a long answer. ").repeat(12).strip();
-        p.finish(reply, List.of(Action.EXPORT)).get(5, TimeUnit.SECONDS);
+        p.finish(reply, List.of(EXPORT)).get(5, TimeUnit.SECONDS);
         List<RecordingChatOutput.Message> messages = out.messages(chat);
         assertEquals(3, messages.size());
         assertEquals(List.of(), messages.get(0).current().buttons());
-        assertEquals(List.of(Action.EXPORT), messages.get(2).current().buttons());
+        assertEquals(List.of(EXPORT), messages.get(2).current().buttons());
         assertEquals(reply.replace(" ", ""), messages.stream().map(RecordingChatOutput.Message::text)
                 .collect(Collectors.joining()).replace(" ", ""));
     }
@@ -99,7 +102,7 @@ class ProgressMessageTest {
         RecordingChatOutput out = new RecordingChatOutput(new Capabilities(2000, false, false, 0));
         ProgressMessage p = ProgressMessage.start(out, chat, "Connecting…", clock, scheduler, new EditPace(Duration.ZERO), "r1");
         p.update("stage");
-        p.finish("done", List.of(Action.EXPORT)).get(5, TimeUnit.SECONDS);
+        p.finish("done", List.of(EXPORT)).get(5, TimeUnit.SECONDS);
         assertEquals(List.of("Connecting…", "done"), out.texts(chat));
         assertEquals(0, out.edits());
         assertEquals(List.of(), out.messages(chat).get(1).current().buttons(), "no buttons where the platform has none");

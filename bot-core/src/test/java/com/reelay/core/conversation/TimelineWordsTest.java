@@ -22,19 +22,19 @@ class TimelineWordsTest {
     @Test
     void summaryReadsLikeTheContract() throws Exception {
         assertEquals("Timeline (3 tracks):\n1. Video: city timelapse (0-10s)\n2. BGM: Lo-fi (0-10s, 35%)\n"
-                + "3. Title: \"Urban Dreams\" (0-3s)", TimelineSummary.of(draft(THREE_TRACKS)));
+                + "3. Title: \"Urban Dreams\" (0-3s)", TimelineSummary.of(Phrases.english(), draft(THREE_TRACKS)));
     }
 
     @Test
     void segmentsWithoutStartFollowEachOther() throws Exception {
         Timeline t = draft("{'t':[{'tt':0,'sg':[{'d':2500},{'d':5000}]}]}");
-        assertEquals("Video: clip (0-7.5s)", TimelineSummary.describe(t.tracks().get(0)));
+        assertEquals("Video: clip (0-7.5s)", TimelineSummary.describe(Phrases.english(), t.tracks().get(0)));
     }
 
     @Test
     void emptyDraft() throws Exception {
         assertEquals(false, draft("{'t':[]}").isExportable());
-        assertEquals(true, TimelineSummary.of(draft("{}")).startsWith("Your timeline is empty"));
+        assertEquals(true, TimelineSummary.of(Phrases.english(), draft("{}")).startsWith("Your timeline is empty"));
     }
 
     @Test
@@ -47,12 +47,12 @@ class TimelineWordsTest {
                 + "• Video: city timelapse now 0-15s (was 0-10s)\n"
                 + "• Removed BGM: Jazz\n"
                 + "• Added Title: \"Urban Dreams\" (0-3s)\n"
-                + "The video is now 15s long.", TimelineChanges.describe(before, after));
+                + "The video is now 15s long.", TimelineChanges.describe(Phrases.english(), before, after));
     }
 
     @Test
     void noChangeIsSaidPlainly() throws Exception {
         assertEquals("Done. The timeline looks the same as before; say \"status\" to see it.",
-                TimelineChanges.describe(draft(THREE_TRACKS), draft(THREE_TRACKS)));
+                TimelineChanges.describe(Phrases.english(), draft(THREE_TRACKS), draft(THREE_TRACKS)));
     }
 }
