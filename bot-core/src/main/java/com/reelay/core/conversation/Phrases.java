@@ -22,6 +22,8 @@ final class Phrases {
     static final String INTERRUPTED = "I'm restarting and had to stop following this request. NemoVideo may still "
             + "finish it: say \"status\" in a minute to check.";
     static final String NOTHING_QUEUED = "Nothing is waiting, so there's nothing to cancel.";
+    static final String NOT_STARTED_STORE = "I couldn't start that request: my storage is failing right now. "
+            + "Please send it again in a minute.";
     static final String RESTARTING = "I'm restarting; please send that again in a minute.";
     static final String DONE_SEE_STATUS = "Done. Say \"status\" to see the timeline.";
 
