@@ -35,9 +35,9 @@ final class Phrases {
         return "That message is " + length + " characters long; please keep it under " + max + ".";
     }
 
-    /** The answer to "status" when the project had expired (a new one was started). */
+    /** The answer to "status" when the project had expired (the next request starts a new one). */
     static String expiredNoProject() {
-        return SESSION_EXPIRED.replaceAll("[()]", "") + " " + NO_PROJECT;
+        return "Your previous project had expired on NemoVideo; its timeline is gone. " + NO_PROJECT;
     }
 
     static String welcome() {
