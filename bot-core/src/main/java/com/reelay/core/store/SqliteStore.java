@@ -181,7 +181,7 @@ public final class SqliteStore implements ReelayStore {
 
     @Override
     public synchronized List<RenderJob> unfinishedRenderJobs() {
-        return queryAll(RENDER_JOB_COLUMNS + " WHERE state <> 'DELIVERED' ORDER BY created_at", SqliteStore::renderJob);
+        return queryAll(RENDER_JOB_COLUMNS + " WHERE state = 'RENDERING' ORDER BY created_at", SqliteStore::renderJob);
     }
 
     private static final String RENDER_JOB_COLUMNS = "SELECT render_id, chat_key, request_id, progress_message_id, state,"
