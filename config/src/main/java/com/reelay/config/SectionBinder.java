@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Binds one section of the settings to its record: start from the record's defaults, lay the
@@ -36,6 +37,8 @@ import java.util.Optional;
 final class SectionBinder {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Within two edits of a known key counts as a typo of it (the distance is -1 beyond). */
+    private static final LevenshteinDistance TYPO = new LevenshteinDistance(2);
 
     private final ObjectMapper mapper;
     private final Map<String, String> env;
@@ -210,30 +213,11 @@ final class SectionBinder {
     private static String suggestion(Class<?> type, String key) {
         for (RecordComponent c : type.getRecordComponents()) {
             String known = SettingKey.kebab(c.getName());
-            if (distance(known, key) <= 2 || known.replace("-", "").equalsIgnoreCase(key.replace("_", "").replace("-", ""))) {
+            if (TYPO.apply(known, key) >= 0 || known.replace("-", "").equalsIgnoreCase(key.replace("_", "").replace("-", ""))) {
                 return " (did you mean " + known + "?)";
             }
         }
         return "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String describe(String section, JsonMappingException e) {
