@@ -66,20 +66,43 @@ final class SectionBinder {
                 .build();
     }
 
-    void problem(String problem) {
-        problems.add(problem);
+    /** The section bound; empty when it is off (a {@link Section.WhenSet} without its key) or cannot be (problems recorded). */
+    Optional<Record> bind(Section<?> section, JsonNode yaml) {
+        if (yaml != null && !yaml.isNull() && !yaml.isMissingNode() && !yaml.isObject()) {
+            problems.add(section.name() + ": expected a map of settings");
+            return Optional.empty();
+        }
+        ObjectNode given = yaml instanceof ObjectNode o ? o : null;
+        if (section instanceof Section.Always<?> always) {
+            return bind(section.name(), always.defaults(), given);
+        }
+        Section.WhenSet<?> whenSet = (Section.WhenSet<?>) section;
+        String key = whenSet.key();
+        String value = envValue(whenSet.switchKey())
+                .orElse(given != null && given.path(key).isTextual() ? given.path(key).asText() : "").strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Record defaults;
+        try {
+            defaults = whenSet.defaults().apply(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(section.name() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        if (given != null) {
+            given = given.deepCopy();
+            given.remove(key); // already in the defaults, and the environment may have overridden it
+        }
+        return bind(section.name(), defaults, given);
     }
 
-    /** The section bound over {@code defaults}; empty (with problems recorded) if it cannot be. */
-    <T extends Record> Optional<T> bind(String section, T defaults, Class<T> type, JsonNode yaml) {
+    private Optional<Record> bind(String section, Record defaults, ObjectNode yaml) {
+        Class<? extends Record> type = defaults.getClass();
         ObjectNode tree = toTree(defaults);
         int before = problems.size();
-        if (yaml != null && !yaml.isNull() && !yaml.isMissingNode()) {
-            if (!yaml.isObject()) {
-                problems.add(section + ": expected a map of settings");
-                return Optional.empty();
-            }
-            merge(tree, (ObjectNode) yaml, List.of(section), type);
+        if (yaml != null) {
+            merge(tree, yaml, List.of(section), type);
         }
         for (SettingKey key : SettingKey.leaves(List.of(section), type)) {
             envValue(key).ifPresent(value -> set(tree, key, value));

@@ -1,5 +1,6 @@
 package com.reelay.discord;
 
+import com.reelay.config.Section;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,10 @@ public record DiscordSettings(
         Duration deferDeadline,
         Duration handoffMargin,
         List<Long> allowedGuildIds) {
+
+    /** The {@code discord} section: off until {@code discord.bot-token} ({@code DISCORD_BOT_TOKEN}) is set. */
+    public static final Section.WhenSet<DiscordSettings> SECTION =
+            Section.whenSet("discord", "bot-token", DiscordSettings.class, DiscordSettings::defaults);
 
     public static final String DEFAULT_API_BASE = "https://discord.com/api/v10/";
     public static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";

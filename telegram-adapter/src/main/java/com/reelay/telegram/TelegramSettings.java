@@ -1,5 +1,6 @@
 package com.reelay.telegram;
 
+import com.reelay.config.Section;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,8 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Everything the Telegram front end needs to run. A plain record so the config module can bind
- * it; every component is checked here with a message that never repeats a secret.
+ * Everything the Telegram front end needs to run: the {@code telegram} section of the settings
+ * ({@link #SECTION}), bound by the config module. Every component is checked here with a message
+ * that never repeats a secret.
  *
  * @param botToken              the token from @BotFather; it ends up in every Bot API URL
  * @param apiBase               Bot API server, {@code https://api.telegram.org} or a local Bot API server
@@ -43,6 +45,10 @@ public record TelegramSettings(
     public static final long CLOUD_DOWNLOAD_LIMIT_BYTES = 20L * 1024 * 1024;
     /** What a local Bot API server lets bots upload and download. */
     public static final long LOCAL_SERVER_FILE_LIMIT_BYTES = 2000L * 1024 * 1024;
+
+    /** The {@code telegram} section: off until {@code telegram.bot-token} ({@code TELEGRAM_BOT_TOKEN}) is set. */
+    public static final Section.WhenSet<TelegramSettings> SECTION =
+            Section.whenSet("telegram", "bot-token", TelegramSettings.class, TelegramSettings::defaults);
 
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d+:[A-Za-z0-9_-]+");
     private static final Pattern SECRET_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
