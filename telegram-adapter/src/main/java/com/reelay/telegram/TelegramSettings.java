@@ -4,9 +4,7 @@ import com.reelay.config.Section;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -164,62 +162,9 @@ public record TelegramSettings(
                 CLOUD_UPLOAD_LIMIT_BYTES, false, OutboxLimits.telegramDefaults(), Duration.ofSeconds(1), "");
     }
 
-    /**
-     * The defaults with {@code TELEGRAM_BOT_TOKEN} and {@code TELEGRAM_API_BASE} applied; empty when
-     * no token is set, since the token is what turns the Telegram front end on.
-     */
-    public static Optional<TelegramSettings> fromEnvironment(Map<String, String> env) {
-        String token = env.getOrDefault("TELEGRAM_BOT_TOKEN", "").strip();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(defaults(token).withApiBase(env.getOrDefault("TELEGRAM_API_BASE", "")));
-    }
-
     /** Largest file the bot can fetch from Telegram. */
     public long downloadLimitBytes() {
         return localBotApi ? LOCAL_SERVER_FILE_LIMIT_BYTES : CLOUD_DOWNLOAD_LIMIT_BYTES;
-    }
-
-    public TelegramSettings withApiBase(String base) {
-        return new TelegramSettings(botToken, base, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, outbox, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withLongPolling() {
-        return new TelegramSettings(botToken, apiBase, UpdateMode.LONG_POLLING, null, attachVideos,
-                videoUploadLimitBytes, localBotApi, outbox, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withWebhook(Webhook hook) {
-        return new TelegramSettings(botToken, apiBase, UpdateMode.WEBHOOK, Objects.requireNonNull(hook), attachVideos,
-                videoUploadLimitBytes, localBotApi, outbox, albumDebounce, botUsername);
-    }
-
-    /** {@code attach} false: links only. */
-    public TelegramSettings withVideoUploads(boolean attach, long limitBytes) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attach, limitBytes, localBotApi, outbox,
-                albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withLocalBotApi(boolean local) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes, local,
-                outbox, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withOutbox(OutboxLimits limits) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, limits, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withAlbumDebounce(Duration debounce) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, outbox, debounce, botUsername);
-    }
-
-    public TelegramSettings withBotUsername(String username) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, outbox, albumDebounce, username);
     }
 
     /** Never shows the token: settings end up in logs. */
