@@ -51,6 +51,12 @@ final class ReelayRig implements AutoCloseable {
     /** {@code settings} get the fake's URLs; {@code nemo} tunes the simulator (never text-less replies). */
     static ReelayRig start(Path dir, long guildId, List<Place> channels, DiscordSettings settings,
                            UnaryOperator<NemoSimulator.Builder> nemo) throws Exception {
+        return start(dir, guildId, channels, settings, nemo, Clock.systemUTC());
+    }
+
+    /** {@code hostClock}: this machine's clock as the front end reads it (tests set it apart from Discord's). */
+    static ReelayRig start(Path dir, long guildId, List<Place> channels, DiscordSettings settings,
+                           UnaryOperator<NemoSimulator.Builder> nemo, Clock hostClock) throws Exception {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
@@ -65,7 +71,7 @@ final class ReelayRig implements AutoCloseable {
                 EngineSettings.defaults().withEditInterval(Duration.ofMillis(100)), Optional.of(nemoToken), Clock.systemUTC());
         FakeDiscord discord = new FakeDiscord(guildId, channels, settings.deferDeadline(), settings.interactionTokenLifetime());
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(settings.withApiBase(discord.apiBase())
-                .withGatewayUrl(discord.gatewayUrl()));
+                .withGatewayUrl(discord.gatewayUrl()), hostClock);
         ReelayRig rig = new ReelayRig(simulator, client, store, engine, discord, frontEnd, logs);
         try {
             frontEnd.start(engine);
