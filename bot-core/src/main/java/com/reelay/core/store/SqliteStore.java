@@ -223,6 +223,40 @@ public final class SqliteStore implements ReelayStore {
     }
 
     @Override
+    public synchronized List<Instant> promptsSince(String key, Instant since) {
+        return queryAll("SELECT at FROM prompts WHERE allowance = ? AND at >= ? ORDER BY at",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)), key, since.toEpochMilli());
+    }
+
+    @Override
+    public synchronized void recordPrompt(List<String> keys, Instant at, Instant forgetBefore) {
+        inTransaction("cannot record a prompt", () -> {
+            for (String key : keys) {
+                update("INSERT INTO prompts (allowance, at) VALUES (?, ?)", key, at.toEpochMilli());
+            }
+            update("DELETE FROM prompts WHERE at < ?", forgetBefore.toEpochMilli());
+        });
+    }
+
+    /** Runs {@code work} as one commit: all of it survives a crash, or none. */
+    private void inTransaction(String what, Runnable work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what, e);
+        }
+    }
+
+    @Override
     public synchronized void close() {
         try {
             connection.close();
