@@ -206,7 +206,8 @@ public final class Launcher {
         ReelayStore store = new CachingStore(SqliteStore.open(dataDir), 10_000);
         resources.push(store);
         NemoSettings nemo = nemoTuning.apply(config.nemo().toClientSettings().withBaseUrl(apiBase));
-        OkHttpNemoClient client = new OkHttpNemoClient(nemo);
+        // The engine schedules 429 retries itself, so a rate limit never holds one of its workers.
+        OkHttpNemoClient client = new OkHttpNemoClient(nemo, null, OkHttpNemoClient.RateLimits.CALLER_SCHEDULES);
         resources.push(client);
         // The console has no platform rate limit: show progress more often than chat platforms can.
         ConversationEngine engine = new ConversationEngine(client, store,

@@ -1,6 +1,7 @@
 package com.reelay.core.conversation;
 
 import com.reelay.core.nemo.NemoException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -30,8 +31,30 @@ final class Workers {
         this.pacer = Executors.newSingleThreadScheduledExecutor(named("reelay-pacer"));
     }
 
-    /** Runs a blocking NemoVideo call on a worker; its NemoException fails the future. */
+    /**
+     * Runs a blocking NemoVideo call on a worker; its NemoException fails the future. A 429 is
+     * waited out off the workers (the pacer schedules the one retry), so a rate limit never
+     * holds a worker that other chats need.
+     */
     <T> CompletableFuture<T> blocking(Blocking<T> call) {
+        return attempt(call).exceptionallyCompose(error -> {
+            if (Replies.unwrap(error) instanceof NemoException.RateLimited limited && !limited.retried()) {
+                Duration wait = limited.retryAfter() == null ? Duration.ZERO : limited.retryAfter();
+                CompletableFuture<T> retried = new CompletableFuture<>();
+                pacer.schedule(() -> attempt(call).whenComplete((value, again) -> {
+                    if (again != null) {
+                        retried.completeExceptionally(again);
+                    } else {
+                        retried.complete(value);
+                    }
+                }), wait.toMillis(), TimeUnit.MILLISECONDS);
+                return retried;
+            }
+            return CompletableFuture.failedFuture(error);
+        });
+    }
+
+    private <T> CompletableFuture<T> attempt(Blocking<T> call) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return call.call();

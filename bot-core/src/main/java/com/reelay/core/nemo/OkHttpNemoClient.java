@@ -81,10 +81,27 @@ public final class OkHttpNemoClient implements NemoClient {
 
     /** @param shared an application-wide OkHttp client whose pool and dispatcher to reuse, or null */
     public OkHttpNemoClient(NemoSettings settings, OkHttpClient shared) {
-        this(settings, shared, Clock.systemUTC(), Sleeper.REAL, null);
+        this(settings, shared, RateLimits.WAIT_IN_CALL);
     }
 
-    /** For tests: a clock for render ids and Retry-After dates, a sleeper for 429 waits, and timers. */
+    /**
+     * @param shared     an application-wide OkHttp client whose pool and dispatcher to reuse, or null
+     * @param rateLimits whether a blocking call waits out a 429 itself, or throws
+     *                   {@link NemoException.RateLimited} (with the wait) for the caller to schedule the retry
+     */
+    public OkHttpNemoClient(NemoSettings settings, OkHttpClient shared, RateLimits rateLimits) {
+        this(settings, shared, Clock.systemUTC(), rateLimits == RateLimits.WAIT_IN_CALL ? Sleeper.REAL : null, null);
+    }
+
+    /** Who waits out a 429 of a blocking call (streams always schedule theirs). */
+    public enum RateLimits {
+        /** The call sleeps on its thread, then tries once more: simple callers. */
+        WAIT_IN_CALL,
+        /** The call throws at once; the caller retries once after {@link NemoException.RateLimited#retryAfter()}, off its thread. */
+        CALLER_SCHEDULES
+    }
+
+    /** For tests: a clock for render ids and Retry-After dates, a sleeper for 429 waits (null: throw), and timers. */
     OkHttpNemoClient(NemoSettings settings, OkHttpClient shared, Clock clock, Sleeper sleeper, Timers timers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.base = HttpUrl.get(settings.baseUrl());

@@ -121,4 +121,15 @@ class GuardRailsTest {
             assertEquals(Optional.empty(), restarted.takePrompt(group, ann));
         }
     }
+
+    @Test
+    void commandsAreCountedApartFromPromptsAndCannotFloodTheBot() {
+        GuardRails guard = new GuardRails(new GuardSettings(List.of(), List.of(), List.of(), 2, 0, 0), clock);
+        assertEquals(Optional.empty(), guard.takeRequest(group, ann));
+        assertEquals(Optional.empty(), guard.takeRequest(group, ann));
+        assertTrue(guard.takeRequest(group, ann).orElseThrow().startsWith("You've sent 2 commands in the last hour"));
+        assertEquals(Optional.empty(), guard.takePrompt(group, ann), "commands do not eat into prompts");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(Optional.empty(), guard.takeRequest(group, ann));
+    }
 }
