@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.support.SecretMask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class OutboxFloodBench {
         try (LimitedBotApi telegram = new LimitedBotApi(TOKEN);
              SystemScheduler scheduler = new SystemScheduler("bench-outbox-timer")) {
             TelegramSettings settings = TelegramSettings.defaults(TOKEN).withApiBase(telegram.baseUrl());
-            TokenMask mask = new TokenMask(TOKEN);
+            SecretMask mask = SecretMask.of(TOKEN);
             OkHttpBotApi api = new OkHttpBotApi(settings, new OkHttpClient(), json);
             Outbox outbox = new Outbox(settings.outbox(), scheduler, mask);
             TelegramOutput output = new TelegramOutput(api, outbox, settings, mask);

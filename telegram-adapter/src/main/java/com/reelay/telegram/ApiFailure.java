@@ -1,10 +1,9 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.support.Futures;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -35,7 +34,7 @@ record ApiFailure(Kind kind, int code, String description, Duration retryAfter) 
     private static final Pattern RETRY_AFTER_TEXT = Pattern.compile("retry after (\\d+)");
 
     static ApiFailure of(Throwable error) {
-        Throwable t = unwrap(error);
+        Throwable t = Futures.unwrap(error);
         if (t instanceof TelegramApiRequestException e && e.getErrorCode() != null && e.getErrorCode() != 0) {
             int code = e.getErrorCode();
             String description = e.getApiResponse() == null ? "" : e.getApiResponse();
@@ -70,13 +69,5 @@ record ApiFailure(Kind kind, int code, String description, Duration retryAfter) 
         }
         Matcher m = RETRY_AFTER_TEXT.matcher(description);
         return Duration.ofSeconds(m.find() ? Math.max(1, Long.parseLong(m.group(1))) : 1);
-    }
-
-    static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

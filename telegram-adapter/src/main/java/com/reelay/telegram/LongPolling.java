@@ -1,5 +1,7 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.support.DaemonThreads;
+import com.reelay.core.chat.support.SecretMask;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +31,7 @@ final class LongPolling implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final BotApi api;
-    private final TokenMask mask;
+    private final SecretMask mask;
     private final Runnable cancelPoll;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
@@ -39,7 +41,7 @@ final class LongPolling implements AutoCloseable {
      * @param api        a client whose read timeout exceeds the poll time
      * @param cancelPoll cuts the request in flight (on close)
      */
-    LongPolling(BotApi api, TokenMask mask, Runnable cancelPoll) {
+    LongPolling(BotApi api, SecretMask mask, Runnable cancelPoll) {
         this.api = api;
         this.mask = mask;
         this.cancelPoll = cancelPoll;
@@ -48,8 +50,7 @@ final class LongPolling implements AutoCloseable {
     /** Removes a webhook if one is set (updates can't be polled while it is), then polls until {@link #close()}. */
     void start(Consumer<Update> handler) throws ExecutionException, InterruptedException {
         api.call(DeleteWebhook.builder().build()).get();
-        thread = new Thread(() -> poll(handler), "telegram-poller");
-        thread.setDaemon(true);
+        thread = DaemonThreads.named("telegram-poller").newThread(() -> poll(handler));
         thread.start();
     }
 
@@ -90,7 +91,7 @@ final class LongPolling implements AutoCloseable {
         } else if (f.kind() == ApiFailure.Kind.RATE_LIMITED) {
             log.warn("getUpdates rate limited; retrying");
         } else {
-            log.warn("getUpdates failed, retrying: {}", mask.describe(ApiFailure.unwrap(e)));
+            log.warn("getUpdates failed, retrying: {}", mask.describe(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.reelay.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.conversation.ConversationEngine;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
     private static final Duration START_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final TelegramSettings settings;
-    private final TokenMask mask;
+    private final SecretMask mask;
     private final ObjectMapper json = new ObjectMapper();
     private final SystemScheduler scheduler = new SystemScheduler("telegram-timer");
     private final OkHttpBotApi api;
@@ -53,7 +54,8 @@ public final class TelegramFrontEnd implements AutoCloseable {
 
     public TelegramFrontEnd(TelegramSettings settings) {
         this.settings = settings;
-        this.mask = new TokenMask(settings.botToken());
+        this.mask = SecretMask.of(settings.botToken(),
+                settings.webhook() == null ? null : settings.webhook().secretToken());
         this.api = new OkHttpBotApi(settings, apiClient(), json);
         this.outbox = new Outbox(settings.outbox(), scheduler, mask);
         this.output = new TelegramOutput(api, outbox, settings, mask);
@@ -88,7 +90,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting Telegram updates");
         } catch (IOException | ExecutionException e) {
-            throw new IllegalStateException("Telegram updates could not start: " + mask.describe(ApiFailure.unwrap(e)));
+            throw new IllegalStateException("Telegram updates could not start: " + mask.describe(e));
         }
         log.info("telegram front end started bot=@{} updates={} videos={}", bot.username(), settings.updateMode(),
                 settings.attachVideos() ? "attached up to " + settings.videoUploadLimitBytes() + " bytes" : "links only");
@@ -115,7 +117,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
                 if (error != null) {
                     log.warn("command menu not set language={}: {}",
                             menu.getLanguageCode() == null ? "default" : menu.getLanguageCode(),
-                            mask.describe(ApiFailure.unwrap(error)));
+                            mask.describe(error));
                 }
             });
         }
@@ -141,7 +143,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
             ApiFailure f = ApiFailure.of(e);
             String hint = f.code() == 401 || f.code() == 404 ? " (is TELEGRAM_BOT_TOKEN right?)" : "";
             throw new IllegalStateException("Telegram " + what + " failed" + hint + ": "
-                    + mask.describe(ApiFailure.unwrap(e)));
+                    + mask.describe(e));
         }
     }
 

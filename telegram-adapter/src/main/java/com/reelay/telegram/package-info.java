@@ -10,7 +10,9 @@
  *   <li>out: {@code TelegramOutput} (the engine's {@code ChatOutput}) → {@code TelegramMessages}
  *       (reply → Bot API method, HTML-escaped) → {@code Outbox} (pacing, 429, coalescing) →
  *       {@code OkHttpBotApi};</li>
- *   <li>the bot token is in every Bot API URL: whatever is logged goes through {@code TokenMask}.</li>
+ *   <li>the bot token is in every Bot API URL: whatever is logged goes through {@code SecretMask}.</li>
  * </ul>
  */
 package com.reelay.telegram;
+
+import com.reelay.core.chat.support.SecretMask;

@@ -11,6 +11,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.telegram.FakeTelegram.ChatMessage;
 import com.reelay.telegram.TelegramSettings.OutboxLimits;
 import com.reelay.telegram.TelegramSettings.Rate;
@@ -64,7 +65,7 @@ class TelegramOutputTest {
     }
 
     private void use(TelegramSettings settings) {
-        TokenMask mask = new TokenMask(settings.botToken());
+        SecretMask mask = SecretMask.of(settings.botToken());
         api = new OkHttpBotApi(settings, new OkHttpClient(), new ObjectMapper());
         outbox = new Outbox(settings.outbox(), scheduler, mask);
         output = new TelegramOutput(api, outbox, settings, mask);
