@@ -55,8 +55,11 @@ class TelegramOutputTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 int kib = Integer.parseInt(request.getUrl().queryParameter("kib"));
-                return new MockResponse.Builder().code(200).addHeader("Content-Type", "video/mp4")
-                        .body(new Buffer().write(new byte[kib * 1024])).build();
+                Buffer bytes = new Buffer().write(new byte[kib * 1024]);
+                MockResponse.Builder answer = new MockResponse.Builder().code(200).addHeader("Content-Type", "video/mp4");
+                // chunked: no Content-Length, so the size is known only while streaming
+                return (request.getUrl().queryParameter("chunked") != null ? answer.chunkedBody(bytes, 8 * 1024)
+                        : answer.body(bytes)).build();
             }
         });
         cdn.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
@@ -157,6 +160,18 @@ class TelegramOutputTest {
         assertEquals("text", shown.kind());
         assertEquals("🎉 Your video is ready: " + url, shown.text());
         assertTrue(telegram.calls("sendVideo").isEmpty(), "nothing was uploaded");
+        assertEquals(1, cdn.getRequestCount(), "a file that is too big is not tried again");
+    }
+
+    @Test
+    void aVideoOfUnknownSizeThatRunsOverTheUploadLimitGoesAsItsLink() {
+        use(TelegramSettings.defaults(FakeTelegram.TOKEN).withApiBase(telegram.baseUrl()).withOutbox(FAST)
+                .withVideoUploads(true, 50 * 1024));
+        String url = video(100) + "&chunked=1";
+        output.sendVideo(ann, "", new FinishedVideo(url, -1, Reply.text("🎉 Your video is ready: " + url))).join();
+        List<ChatMessage> shown = telegram.botMessages(PRIVATE);
+        assertEquals(List.of("text"), shown.stream().map(ChatMessage::kind).toList(), "no cut video was posted");
+        assertEquals("🎉 Your video is ready: " + url, shown.get(0).text());
         assertEquals(1, cdn.getRequestCount(), "a file that is too big is not tried again");
     }
 
