@@ -83,7 +83,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
                 startWebhook();
             } else {
                 OkHttpBotApi pollingApi = new OkHttpBotApi(settings, pollingClient(), json);
-                polling = new LongPolling(pollingApi, mask, pollingApi::close);
+                polling = new LongPolling(pollingApi, mask, pollingApi::close, LongPolling.BACKOFF);
                 polling.start(handler::handle);
             }
         } catch (InterruptedException e) {
