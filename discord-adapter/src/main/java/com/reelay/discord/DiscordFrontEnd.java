@@ -1,5 +1,6 @@
 package com.reelay.discord;
 
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.conversation.ConversationEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
                     .addEventListeners(events)
                     .build();
         } catch (RuntimeException e) {
-            log.debug("Discord login failure", e);
+            log.debug("Discord login failure: {}", SecretMask.of(settings.botToken()).describe(e));
             throw new IllegalStateException("Discord login failed: " + FailureText.of(e));
         }
         transport.attach(jda);
