@@ -1,11 +1,8 @@
 package com.reelay.discord;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.conversation.EngineSettings;
 import com.reelay.core.nemo.NemoSettings;
@@ -13,6 +10,7 @@ import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.SqliteStore;
 import com.reelay.discord.Payloads.Place;
 import com.reelay.simulator.NemoSimulator;
+import com.reelay.testkit.CapturedLogs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything a person's Discord request passes through, on one machine: a fake Discord, Reelay's
@@ -35,10 +32,10 @@ final class ReelayRig implements AutoCloseable {
     private final ConversationEngine engine;
     private final FakeDiscord discord;
     private final DiscordFrontEnd frontEnd;
-    private final ListAppender<ILoggingEvent> logs;
+    private final CapturedLogs logs;
 
     private ReelayRig(NemoSimulator simulator, OkHttpNemoClient client, SqliteStore store, ConversationEngine engine,
-                      FakeDiscord discord, DiscordFrontEnd frontEnd, ListAppender<ILoggingEvent> logs) {
+                      FakeDiscord discord, DiscordFrontEnd frontEnd, CapturedLogs logs) {
         this.simulator = simulator;
         this.client = client;
         this.store = store;
@@ -51,10 +48,7 @@ final class ReelayRig implements AutoCloseable {
     /** {@code settings} get the fake's URLs; {@code nemo} tunes the simulator (never text-less replies). */
     static ReelayRig start(Path dir, long guildId, List<Place> channels, DiscordSettings settings,
                            UnaryOperator<NemoSimulator.Builder> nemo) throws Exception {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-
+        CapturedLogs logs = CapturedLogs.start();
         NemoSimulator simulator = nemo.apply(NemoSimulator.builder().noTextProbability(0)).start();
         String nemoToken = "nmv_usr_" + "d1sc0rdE2eT0ken00000000000000000";
         simulator.registerUser(nemoToken, 1_000_000);
@@ -88,12 +82,8 @@ final class ReelayRig implements AutoCloseable {
     }
 
     void assertNothingLogged(String secret) {
-        for (ILoggingEvent event : logs.list) {
-            String line = event.getFormattedMessage()
-                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
-            assertTrue(!line.contains(secret), "logged a secret: " + line);
-        }
-        assertTrue(logs.list.size() > 5, "the log was captured");
+        assertEquals(List.of(), logs.linesContaining(secret), "logged a secret");
+        assertTrue(logs.size() > 5, "the log was captured");
     }
 
     @Override
@@ -104,6 +94,6 @@ final class ReelayRig implements AutoCloseable {
         store.close();
         simulator.close();
         discord.close();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        logs.close();
     }
 }

@@ -1,10 +1,5 @@
 package com.reelay.telegram;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.conversation.EngineSettings;
 import com.reelay.core.nemo.NemoClient;
@@ -15,14 +10,13 @@ import com.reelay.core.store.SqliteStore;
 import com.reelay.simulator.NemoSimulator;
 import com.reelay.telegram.TelegramSettings.OutboxLimits;
 import com.reelay.telegram.TelegramSettings.Rate;
+import com.reelay.testkit.CapturedLogs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.slf4j.LoggerFactory;
 
 /**
  * The whole bot as it runs in production, minus the two services it talks to: the Telegram
@@ -41,9 +35,9 @@ final class RunningBot implements AutoCloseable {
     private final NemoClient client;
     private final ReelayStore store;
     private final ConversationEngine engine;
-    private final ListAppender<ILoggingEvent> logs;
+    private final CapturedLogs logs;
 
-    private RunningBot(ListAppender<ILoggingEvent> logs, FakeTelegram telegram, NemoSimulator nemo, NemoClient client,
+    private RunningBot(CapturedLogs logs, FakeTelegram telegram, NemoSimulator nemo, NemoClient client,
                        ReelayStore store, ConversationEngine engine, TelegramFrontEnd frontEnd) {
         this.logs = logs;
         this.telegram = telegram;
@@ -64,9 +58,7 @@ final class RunningBot implements AutoCloseable {
      */
     static RunningBot start(Path dir, UnaryOperator<TelegramSettings> settings, UnaryOperator<NemoClient> agent)
             throws Exception {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        root().addAppender(logs);
+        CapturedLogs logs = CapturedLogs.start();
         FakeTelegram telegram = new FakeTelegram();
         NemoSimulator nemo = NemoSimulator.builder().noTextProbability(0)
                 .textReplyDuration(Duration.ofMillis(20)).editDuration(Duration.ofMillis(30))
@@ -84,36 +76,13 @@ final class RunningBot implements AutoCloseable {
         return new RunningBot(logs, telegram, nemo, client, store, engine, frontEnd);
     }
 
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    }
-
     /** Every log line of the run, with its exception chain and stack, that contains {@code secret}. */
     List<String> logLinesContaining(String secret) {
-        List<String> found = new ArrayList<>();
-        List<ILoggingEvent> events;
-        synchronized (logs) {
-            events = List.copyOf(logs.list);
-        }
-        for (ILoggingEvent e : events) {
-            StringBuilder text = new StringBuilder(e.getFormattedMessage());
-            for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-                text.append(' ').append(t.getClassName()).append(": ").append(t.getMessage());
-                for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-                    text.append(' ').append(frame.getSTEAsString());
-                }
-            }
-            if (text.indexOf(secret) >= 0) {
-                found.add(e.getLoggerName() + ": " + text);
-            }
-        }
-        return found;
+        return logs.linesContaining(secret);
     }
 
     int logLines() {
-        synchronized (logs) {
-            return logs.list.size();
-        }
+        return logs.size();
     }
 
     @Override
@@ -124,6 +93,6 @@ final class RunningBot implements AutoCloseable {
         store.close();
         nemo.close();
         telegram.close();
-        root().detachAppender(logs);
+        logs.close();
     }
 }

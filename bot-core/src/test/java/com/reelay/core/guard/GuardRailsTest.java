@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
-import com.reelay.core.testing.MutableClock;
+import com.reelay.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
