@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.conversation.EngineSettings;
-import com.reelay.core.nemo.NemoSettings;
-import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.SqliteStore;
+import com.reelay.core.testing.SimulatedNemo;
 import com.reelay.discord.Payloads.Place;
 import com.reelay.simulator.NemoSimulator;
 import com.reelay.testkit.CapturedLogs;
@@ -26,18 +25,16 @@ import java.util.function.UnaryOperator;
  */
 final class ReelayRig implements AutoCloseable {
 
-    private final NemoSimulator simulator;
-    private final OkHttpNemoClient client;
+    private final SimulatedNemo nemo;
     private final SqliteStore store;
     private final ConversationEngine engine;
     private final FakeDiscord discord;
     private final DiscordFrontEnd frontEnd;
     private final CapturedLogs logs;
 
-    private ReelayRig(NemoSimulator simulator, OkHttpNemoClient client, SqliteStore store, ConversationEngine engine,
+    private ReelayRig(SimulatedNemo nemo, SqliteStore store, ConversationEngine engine,
                       FakeDiscord discord, DiscordFrontEnd frontEnd, CapturedLogs logs) {
-        this.simulator = simulator;
-        this.client = client;
+        this.nemo = nemo;
         this.store = store;
         this.engine = engine;
         this.discord = discord;
@@ -49,18 +46,16 @@ final class ReelayRig implements AutoCloseable {
     static ReelayRig start(Path dir, long guildId, List<Place> channels, DiscordSettings settings,
                            UnaryOperator<NemoSimulator.Builder> nemo) throws Exception {
         CapturedLogs logs = CapturedLogs.start();
-        NemoSimulator simulator = nemo.apply(NemoSimulator.builder().noTextProbability(0)).start();
+        SimulatedNemo simulated = SimulatedNemo.start(nemo.apply(NemoSimulator.builder().noTextProbability(0)));
         String nemoToken = "nmv_usr_" + "d1sc0rdE2eT0ken00000000000000000";
-        simulator.registerUser(nemoToken, 1_000_000);
-        OkHttpNemoClient client = new OkHttpNemoClient(NemoSettings.defaults(simulator.baseUrl())
-                .withFastTimings(Duration.ofSeconds(10), Duration.ofSeconds(60)));
+        simulated.simulator().registerUser(nemoToken, 1_000_000);
         SqliteStore store = SqliteStore.open(dir);
-        ConversationEngine engine = new ConversationEngine(client, store,
+        ConversationEngine engine = new ConversationEngine(simulated.client(), store,
                 EngineSettings.defaults().withEditInterval(Duration.ofMillis(100)), Optional.of(nemoToken), Clock.systemUTC());
         FakeDiscord discord = new FakeDiscord(guildId, channels, settings.deferDeadline(), settings.interactionTokenLifetime());
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(settings.withApiBase(discord.apiBase())
                 .withGatewayUrl(discord.gatewayUrl()));
-        ReelayRig rig = new ReelayRig(simulator, client, store, engine, discord, frontEnd, logs);
+        ReelayRig rig = new ReelayRig(simulated, store, engine, discord, frontEnd, logs);
         try {
             frontEnd.start(engine);
             engine.resume();
@@ -78,7 +73,7 @@ final class ReelayRig implements AutoCloseable {
     }
 
     NemoSimulator simulator() {
-        return simulator;
+        return nemo.simulator();
     }
 
     void assertNothingLogged(String secret) {
@@ -90,9 +85,8 @@ final class ReelayRig implements AutoCloseable {
     public void close() throws IOException {
         frontEnd.close();
         engine.close(Duration.ofSeconds(1));
-        client.close();
         store.close();
-        simulator.close();
+        nemo.close();
         discord.close();
         logs.close();
     }

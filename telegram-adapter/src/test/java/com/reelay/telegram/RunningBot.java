@@ -3,10 +3,9 @@ package com.reelay.telegram;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.conversation.EngineSettings;
 import com.reelay.core.nemo.NemoClient;
-import com.reelay.core.nemo.NemoSettings;
-import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.SqliteStore;
+import com.reelay.core.testing.SimulatedNemo;
 import com.reelay.simulator.NemoSimulator;
 import com.reelay.telegram.TelegramSettings.OutboxLimits;
 import com.reelay.telegram.TelegramSettings.Rate;
@@ -32,17 +31,17 @@ final class RunningBot implements AutoCloseable {
     final FakeTelegram telegram;
     final NemoSimulator nemo;
     final TelegramFrontEnd frontEnd;
-    private final NemoClient client;
+    private final SimulatedNemo simulated;
     private final ReelayStore store;
     private final ConversationEngine engine;
     private final CapturedLogs logs;
 
-    private RunningBot(CapturedLogs logs, FakeTelegram telegram, NemoSimulator nemo, NemoClient client,
+    private RunningBot(CapturedLogs logs, FakeTelegram telegram, SimulatedNemo simulated,
                        ReelayStore store, ConversationEngine engine, TelegramFrontEnd frontEnd) {
         this.logs = logs;
         this.telegram = telegram;
-        this.nemo = nemo;
-        this.client = client;
+        this.simulated = simulated;
+        this.nemo = simulated.simulator();
         this.store = store;
         this.engine = engine;
         this.frontEnd = frontEnd;
@@ -60,12 +59,8 @@ final class RunningBot implements AutoCloseable {
             throws Exception {
         CapturedLogs logs = CapturedLogs.start();
         FakeTelegram telegram = new FakeTelegram();
-        NemoSimulator nemo = NemoSimulator.builder().noTextProbability(0)
-                .textReplyDuration(Duration.ofMillis(20)).editDuration(Duration.ofMillis(30))
-                .generationDuration(Duration.ofMillis(80)).heartbeatInterval(Duration.ofMillis(10))
-                .renderDurations(Duration.ofMillis(20), Duration.ofMillis(80)).start();
-        NemoClient client = agent.apply(new OkHttpNemoClient(NemoSettings.defaults(nemo.baseUrl())
-                .withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(30))));
+        SimulatedNemo nemo = SimulatedNemo.start(SimulatedNemo.quick());
+        NemoClient client = agent.apply(nemo.client());
         ReelayStore store = SqliteStore.open(dir);
         ConversationEngine engine = new ConversationEngine(client, store,
                 EngineSettings.defaults().withEditInterval(Duration.ofMillis(20)), Optional.empty(), Clock.systemUTC());
@@ -73,7 +68,7 @@ final class RunningBot implements AutoCloseable {
                 .withApiBase(telegram.baseUrl()).withOutbox(TEST_LIMITS).withAlbumDebounce(Duration.ofMillis(150))));
         frontEnd.start(engine);
         engine.resume();
-        return new RunningBot(logs, telegram, nemo, client, store, engine, frontEnd);
+        return new RunningBot(logs, telegram, nemo, store, engine, frontEnd);
     }
 
     /** Every log line of the run, with its exception chain and stack, that contains {@code secret}. */
@@ -89,9 +84,8 @@ final class RunningBot implements AutoCloseable {
     public void close() {
         frontEnd.close();
         engine.close(Duration.ofMillis(200));
-        client.close();
         store.close();
-        nemo.close();
+        simulated.close();
         telegram.close();
         logs.close();
     }
