@@ -1,6 +1,7 @@
 package com.reelay.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.conversation.ConversationEngine;
 import java.io.IOException;
@@ -94,6 +95,15 @@ public final class TelegramFrontEnd implements AutoCloseable {
         }
         log.info("telegram front end started bot=@{} updates={} videos={}", bot.username(), settings.updateMode(),
                 settings.attachVideos() ? "attached up to " + settings.videoUploadLimitBytes() + " bytes" : "links only");
+    }
+
+    /**
+     * The engine's output for Telegram chats: replies as Bot API calls paced through this front
+     * end's outbox. Usable before {@link #start}, so a harness can drive the outbox without
+     * receiving updates (the bench floods it this way).
+     */
+    public ChatOutput output() {
+        return output;
     }
 
     /** The webhook's local port once started (useful when configured as 0); -1 in long polling mode. */

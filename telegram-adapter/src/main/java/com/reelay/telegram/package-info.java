@@ -1,8 +1,8 @@
 /**
  * Telegram as a front end of the conversation engine, over the Bot API (telegrambots 10).
  *
- * <p>Public: {@link com.reelay.telegram.TelegramFrontEnd} (start with an engine, close) and
- * {@link com.reelay.telegram.TelegramSettings}. Everything else is package-private:
+ * <p>Public: {@link com.reelay.telegram.TelegramFrontEnd} (start with an engine, close; its
+ * output alone for a harness) and {@link com.reelay.telegram.TelegramSettings}. Everything else is package-private:
  * <ul>
  *   <li>in: {@code LongPolling} or {@code WebhookReceiver} → {@code UpdateHandler} →
  *       {@code UpdateReader} (update → {@code Incoming}), {@code AlbumCollector} for albums,
@@ -14,5 +14,3 @@
  * </ul>
  */
 package com.reelay.telegram;
-
-import com.reelay.core.chat.support.SecretMask;
