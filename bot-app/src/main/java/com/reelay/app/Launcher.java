@@ -2,10 +2,10 @@ package com.reelay.app;
 
 import com.reelay.app.console.ConsoleChat;
 import com.reelay.app.logging.LogSetup;
-import com.reelay.app.logging.SecretMask;
 import com.reelay.app.ops.ManagementServer;
 import com.reelay.app.settings.ReelayConfig;
 import com.reelay.config.ConfigException;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.nemo.NemoSettings;
 import com.reelay.core.nemo.OkHttpNemoClient;
@@ -231,7 +231,7 @@ public final class Launcher {
             try {
                 telegram.start(engine);
             } catch (IllegalStateException e) {
-                throw new StartFailure("Reelay can't start Telegram: " + SecretMask.shared().apply(e.getMessage()));
+                throw new StartFailure("Reelay can't start Telegram: " + LogSetup.mask().apply(e.getMessage()));
             }
             checks.put("telegram", () -> true);
         }
@@ -241,7 +241,7 @@ public final class Launcher {
             try {
                 discord.start(engine);
             } catch (IllegalStateException e) {
-                throw new StartFailure("Reelay can't start Discord: " + SecretMask.shared().apply(e.getMessage()));
+                throw new StartFailure("Reelay can't start Discord: " + LogSetup.mask().apply(e.getMessage()));
             }
             checks.put("discord", () -> {
                 try {
@@ -287,7 +287,7 @@ public final class Launcher {
     }
 
     private static void registerSecrets(ReelayConfig config) {
-        SecretMask mask = SecretMask.shared();
+        SecretMask mask = LogSetup.mask();
         config.nemo().registeredToken().ifPresent(mask::register);
         config.discord().ifPresent(d -> mask.register(d.botToken()));
         config.telegram().ifPresent(t -> {
@@ -308,7 +308,7 @@ public final class Launcher {
                 try {
                     resources.pop().close();
                 } catch (Exception e) {
-                    err.println("while stopping: " + SecretMask.shared().apply(String.valueOf(e.getMessage())));
+                    err.println("while stopping: " + LogSetup.mask().apply(String.valueOf(e.getMessage())));
                 }
             }
             org.slf4j.LoggerFactory.getLogger(Launcher.class).info("reelay stopped");

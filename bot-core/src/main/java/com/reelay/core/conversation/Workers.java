@@ -1,5 +1,8 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.support.Futures;
+import com.reelay.core.chat.support.DaemonThreads;
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.nemo.NemoException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -7,9 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's threads: workers for blocking NemoVideo calls (sessions, state, uploads, export)
@@ -27,8 +28,8 @@ final class Workers {
     private final ScheduledExecutorService pacer;
 
     Workers(int threads) {
-        this.workers = Executors.newFixedThreadPool(threads, named("reelay-worker"));
-        this.pacer = Executors.newSingleThreadScheduledExecutor(named("reelay-pacer"));
+        this.workers = Executors.newFixedThreadPool(threads, DaemonThreads.named("reelay-worker"));
+        this.pacer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reelay-pacer"));
     }
 
     /**
@@ -38,7 +39,7 @@ final class Workers {
      */
     <T> CompletableFuture<T> blocking(Blocking<T> call) {
         return attempt(call).exceptionallyCompose(error -> {
-            if (Replies.unwrap(error) instanceof NemoException.RateLimited limited && !limited.retried()) {
+            if (Futures.unwrap(error) instanceof NemoException.RateLimited limited && !limited.retried()) {
                 Duration wait = limited.retryAfter() == null ? Duration.ZERO : limited.retryAfter();
                 CompletableFuture<T> retried = new CompletableFuture<>();
                 pacer.schedule(() -> attempt(call).whenComplete((value, again) -> {
@@ -81,14 +82,5 @@ final class Workers {
     void closeNow() {
         workers.shutdownNow();
         pacer.shutdownNow();
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread t = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

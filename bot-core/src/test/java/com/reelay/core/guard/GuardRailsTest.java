@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
-import com.reelay.core.testing.MutableClock;
 import com.reelay.core.store.CachingStore;
 import com.reelay.core.store.SqliteStore;
 import java.nio.file.Path;
+import com.reelay.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
