@@ -1,6 +1,7 @@
 package com.reelay.discord;
 
 import com.reelay.core.chat.ChatEngine;
+import com.reelay.core.chat.support.SecretMask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * replies, live progress and finished videos out.
  *
  * <pre>{@code
- * DiscordSettings.fromEnvironment(System.getenv()).ifPresent(settings -> {
+ * // settings: the bound DiscordSettings.SECTION (ConfigLoader), present when DISCORD_BOT_TOKEN is set
+ * discordSettings.ifPresent(settings -> {
  *     DiscordFrontEnd discord = new DiscordFrontEnd(settings);
  *     discord.start(engine);   // before engine.resume(), so unfinished Discord jobs find their platform
  *     ...
@@ -74,7 +76,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
                     .addEventListeners(events)
                     .build();
         } catch (RuntimeException e) {
-            log.debug("Discord login failure", e);
+            log.debug("Discord login failure: {}", SecretMask.of(settings.botToken()).describe(e));
             throw new IllegalStateException("Discord login failed: " + FailureText.of(e));
         }
         transport.attach(jda);

@@ -1,5 +1,6 @@
 package com.reelay.discord;
 
+import com.reelay.core.testing.EnglishButtons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class DiscordMessagesTest {
 
     @Test
     void actionsAreButtonsWithTheirIds() {
-        DataObject row = create(new Reply("Done.", Buttons.of(Action.EXPORT, Action.STATUS, Action.NEW_PROJECT)), 0)
+        DataObject row = create(new Reply("Done.", EnglishButtons.of(Action.EXPORT, Action.STATUS, Action.NEW_PROJECT)), 0)
                 .getArray("components").getObject(0);
 
         assertEquals(1, row.getInt("type"));
@@ -64,7 +65,7 @@ class DiscordMessagesTest {
     @Test
     void theTimelineSummaryIsAnEmbed() {
         DataObject json = create(new Reply("Timeline (3 tracks):\n1. Video: city_timelapse (0-10s)\n2. BGM: Lo-fi (0-10s, 35%)\n"
-                + "3. Title: \"Urban Dreams\" (0-3s)", Buttons.of(Action.EXPORT)), 0);
+                + "3. Title: \"Urban Dreams\" (0-3s)", EnglishButtons.of(Action.EXPORT)), 0);
 
         DataObject embed = json.getArray("embeds").getObject(0);
         assertEquals("🎞️ Timeline (3 tracks)", embed.getString("title"));

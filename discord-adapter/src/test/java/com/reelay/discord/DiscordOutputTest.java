@@ -1,5 +1,6 @@
 package com.reelay.discord;
 
+import com.reelay.core.testing.EnglishButtons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Phrasebook;
 import com.reelay.core.chat.Reply;
 import com.reelay.discord.RecordingTransport.Call;
+import com.reelay.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +51,7 @@ class DiscordOutputTest {
         interaction("i1", false);
 
         MessageRef progress = output.send(CHAT, "i1", Reply.text("⏳ Connecting…")).join();
-        MessageRef more = output.send(CHAT, "i1", new Reply("part two", Buttons.of(Action.EXPORT, Action.STATUS))).join();
+        MessageRef more = output.send(CHAT, "i1", new Reply("part two", EnglishButtons.of(Action.EXPORT, Action.STATUS))).join();
 
         List<Call> calls = discord.calls();
         assertEquals("token-edit", calls.get(0).kind());
@@ -88,7 +90,7 @@ class DiscordOutputTest {
         output.edit(progress, Reply.text("🎬 Rendering your video… 60%")).join();
         output.edit(progress, Reply.text("🎬 Rendering your video… 80%")).join();
         output.sendVideo(CHAT, "i1", new FinishedVideo("https://cdn.example/renders/render_1.mp4", 5_000_000,
-                new Reply("🎉 Your video is ready: https://cdn.example/renders/render_1.mp4", Buttons.of(Action.STATUS)))).join();
+                new Reply("🎉 Your video is ready: https://cdn.example/renders/render_1.mp4", EnglishButtons.of(Action.STATUS)))).join();
 
         List<Call> sends = discord.calls("channel-send");
         Call moved = sends.get(0);

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.chat.support.SecretMask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +31,9 @@ class TelegramFilesTest {
     private OkHttpBotApi api;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         telegram = new FakeTelegram();
-        api = new OkHttpBotApi(TelegramSettings.defaults(FakeTelegram.TOKEN).withApiBase(telegram.baseUrl()),
-                new OkHttpClient(), new ObjectMapper());
+        api = new OkHttpBotApi(telegram.settings(Map.of()), new OkHttpClient(), new ObjectMapper());
     }
 
     @AfterEach
@@ -42,7 +43,7 @@ class TelegramFilesTest {
     }
 
     private TelegramFiles files(boolean localBotApi) {
-        return new TelegramFiles(api, localBotApi, localBotApi ? 2000 * MB : 20 * MB, new TokenMask(FakeTelegram.TOKEN));
+        return new TelegramFiles(api, localBotApi, localBotApi ? 2000 * MB : 20 * MB, SecretMask.of(FakeTelegram.TOKEN));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.reelay.telegram;
 
+import com.reelay.core.testing.EnglishButtons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class TelegramMessagesTest {
 
     @Test
     void aReplyBecomesAnHtmlMessageWithItsButtonsInOneRow() {
-        SendMessage m = TelegramMessages.send("42", new Reply("Ready <now>", Buttons.of(Action.EXPORT, Action.STATUS)), null);
+        SendMessage m = TelegramMessages.send("42", new Reply("Ready <now>", EnglishButtons.of(Action.EXPORT, Action.STATUS)), null);
         assertEquals("42", m.getChatId());
         assertEquals("Ready &lt;now&gt;", m.getText());
         assertEquals(ParseMode.HTML, m.getParseMode());
@@ -57,7 +58,7 @@ class TelegramMessagesTest {
 
     @Test
     void anEditReplacesTextAndButtons() {
-        EditMessageText e = TelegramMessages.edit("42", 5, new Reply("50% & rising", Buttons.of(Action.NEW_PROJECT)));
+        EditMessageText e = TelegramMessages.edit("42", 5, new Reply("50% & rising", EnglishButtons.of(Action.NEW_PROJECT)));
         assertEquals(5, e.getMessageId());
         assertEquals("50% &amp; rising", e.getText());
         assertEquals(ParseMode.HTML, e.getParseMode());
@@ -66,7 +67,7 @@ class TelegramMessagesTest {
 
     @Test
     void thePlainFallbackCarriesTheRawTextWithoutMarkup() {
-        Reply reply = new Reply(NASTY, Buttons.of(Action.EXPORT));
+        Reply reply = new Reply(NASTY, EnglishButtons.of(Action.EXPORT));
         SendMessage plain = TelegramMessages.plain(TelegramMessages.send("42", reply, 9), reply);
         assertEquals(NASTY, plain.getText());
         assertNull(plain.getParseMode());

@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 final class ChatProjects {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatProjects.class);
+
     /** How many /projects lists (newest first); each gets a button, and Discord allows 25 in all. */
     static final int LISTED = 10;
     private static final int TITLE_LENGTH = 60;
@@ -26,21 +28,31 @@ final class ChatProjects {
     }
 
     void started(ChatRef chat, String sessionId, String language) {
-        store.saveProject(Project.started(chat.key(), sessionId, language, clock.instant()));
+        keep(chat, () -> store.saveProject(Project.started(chat.key(), sessionId, language, clock.instant())));
     }
 
     /** The first prompt names the project. */
     void prompted(ChatRef chat, String sessionId, String prompt) {
-        store.project(chat.key(), sessionId).filter(p -> p.title().isBlank() && !prompt.isBlank())
-                .ifPresent(p -> store.saveProject(p.titled(title(prompt), clock.instant())));
+        keep(chat, () -> store.project(chat.key(), sessionId).filter(p -> p.title().isBlank() && !prompt.isBlank())
+                .ifPresent(p -> store.saveProject(p.titled(title(prompt), clock.instant()))));
     }
 
     void rendering(ChatRef chat, String sessionId, String renderId) {
-        store.project(chat.key(), sessionId).ifPresent(p -> store.saveProject(p.rendering(renderId, clock.instant())));
+        keep(chat, () -> store.project(chat.key(), sessionId)
+                .ifPresent(p -> store.saveProject(p.rendering(renderId, clock.instant()))));
     }
 
-    void exported(String renderId, String url) {
-        store.projectRendering(renderId).ifPresent(p -> store.saveProject(p.exported(url, clock.instant())));
+    void exported(ChatRef chat, String renderId, String url) {
+        keep(chat, () -> store.projectRendering(renderId).ifPresent(p -> store.saveProject(p.exported(url, clock.instant()))));
+    }
+
+    /** The list is a convenience: a store error here is logged and never fails the request or the export. */
+    private static void keep(ChatRef chat, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            log.warn("project list not updated chat={}: {}", chat, e.toString());
+        }
     }
 
     List<Project> list(ChatRef chat) {

@@ -45,6 +45,9 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     private final Recovery recovery;
     private final ChatLanguages languages;
     private final RetryBook retries = new RetryBook();
+    /** One chat may hold only a few workers with instant answers; its lane bounds the rest. */
+    private final WorkerShares instantShares = new WorkerShares(INSTANT_ANSWERS_PER_CHAT);
+    private static final int INSTANT_ANSWERS_PER_CHAT = 2;
     private volatile boolean closed;
 
     /** An engine open to everyone, without rate limits (tests, private installs). */
@@ -66,7 +69,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         this.languages = new ChatLanguages(store);
         this.metrics = new EngineMetrics(registry);
         this.workers = new Workers(settings.workerThreads());
-        this.admission = new Admission(new GuardRails(guard, clock), settings);
+        this.admission = new Admission(new GuardRails(guard, clock, store), settings);
         this.replies = new Replies(sessions, languages, retries, balances, clock, workers, metrics,
                 settings.editInterval(), () -> closed);
         this.prompts = new PromptStream(client, sessions, clock, workers, metrics, replies, balances, projects);
@@ -129,8 +132,17 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         LaneRequest request = new LaneRequest(event.chat(), event.user(), event.requestId(), intent, 0);
         if (Intent.usesLane(intent)) {
             lanes.enter(out, request);
+        } else if (!instantShares.tryTake(event.chat())) {
+            log.info("request refused: answers in flight chat={} request={}", event.chat(), event.requestId());
+            replies.refuse(out, event.chat(), event.requestId(), phrases.stillAnswering());
         } else {
-            workers.execute(() -> instant.run(out, request, null));
+            workers.execute(() -> {
+                try {
+                    instant.run(out, request, null);
+                } finally {
+                    instantShares.release(event.chat());
+                }
+            });
         }
     }
 

@@ -5,6 +5,7 @@ import com.reelay.core.chat.Button;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.Phrasebook;
+import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.nemo.NemoException;
 import com.reelay.core.nemo.SessionState;
@@ -57,7 +58,7 @@ final class InstantAnswers implements Turn {
             } else if (intent instanceof Intent.Cancel) {
                 cancel(out, r, phrases);
             } else if (intent instanceof Intent.Credits) {
-                replies.say(out, chat, requestId, phrases.credits(client.credits(sessions.auth(chat))), List.of());
+                credits(out, chat, requestId, phrases);
             } else if (intent instanceof Intent.Status) {
                 status(out, r, phrases);
             } else if (intent instanceof Intent.Projects) {
@@ -73,6 +74,19 @@ final class InstantAnswers implements Turn {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * NemoVideo grants about 10 anonymous identities per server address a week: asking for the
+     * balance must not spend one. A chat gets its identity when it first makes something.
+     */
+    private void credits(ChatOutput out, ChatRef chat, String requestId, Phrases phrases) throws NemoException {
+        NemoAuth auth = sessions.auth(chat);
+        if (auth.isAnonymous() && auth.identity().isEmpty()) {
+            replies.say(out, chat, requestId, phrases.noCreditsYet(), List.of());
+            return;
+        }
+        replies.say(out, chat, requestId, phrases.credits(client.credits(auth)), List.of());
+    }
+
     private void status(ChatOutput out, LaneRequest r, Phrases phrases) throws NemoException {
         ChatRef chat = r.chat();
         Optional<ChatSessions.Session> session = sessions.existing(chat);
@@ -85,8 +99,8 @@ final class InstantAnswers implements Turn {
             List<Action> buttons = state.timeline().isExportable() ? List.of(Action.EXPORT) : List.of();
             replies.say(out, chat, r.requestId(), TimelineSummary.of(phrases, state.timeline()), phrases.buttons(buttons));
         } catch (NemoException.SessionNotFound e) {
+            sessions.forgetLost(chat, session.get().sessionId());
             replies.say(out, chat, r.requestId(), phrases.expiredNoProject(), List.of());
-            sessions.create(chat, session.get().language(), r.requestId());
         }
     }
 

@@ -69,13 +69,25 @@ final class Phrases {
         return book.phrase("project.expired");
     }
 
-    /** The answer to "status" when the project had expired (a new one was started). */
+    /** The answer to "status" when the project had expired (the next request starts a new one). */
     String expiredNoProject() {
         return book.phrase("project.expired_status");
     }
 
     String interrupted() {
         return book.phrase("request.interrupted");
+    }
+
+    String notStartedStore() {
+        return book.phrase("request.not_started_store");
+    }
+
+    String noCreditsYet() {
+        return book.phrase("credits.none_yet");
+    }
+
+    String stillAnswering() {
+        return book.phrase("engine.still_answering");
     }
 
     String restarting() {

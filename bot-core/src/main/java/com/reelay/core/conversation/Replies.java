@@ -9,6 +9,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
 import com.reelay.core.chat.Urgency;
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.nemo.Credits;
 import com.reelay.core.nemo.NemoException;
 import java.time.Clock;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +141,7 @@ final class Replies {
      * balance is read again (on a worker) to tell whether the credits came back.
      */
     void fail(LaneRequest r, ProgressMessage progress, Throwable error, Optional<Credits> before) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         Phrases phrases = phrases(r);
         if (closing.getAsBoolean()) {
             log.info("request interrupted by shutdown chat={} request={}", r.chat(), r.requestId());
@@ -170,7 +169,7 @@ final class Replies {
     }
 
     void sayFailure(ChatOutput out, LaneRequest r, Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         logFailure(r.chat(), r.requestId(), cause);
         Phrases phrases = phrases(r);
         say(out, r.chat(), r.requestId(), phrases.failure(cause, sessions.auth(r.chat()).isAnonymous()),
@@ -202,11 +201,4 @@ final class Replies {
         return second == null || second.isBlank() ? first : first + "\n\n" + second;
     }
 
-    static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 }

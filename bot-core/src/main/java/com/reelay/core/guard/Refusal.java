@@ -40,7 +40,10 @@ public sealed interface Refusal {
     enum Limit {
         USER_DAY("guard.user_day"),
         USER_HOUR("guard.user_hour"),
-        CHAT_HOUR("guard.chat_hour");
+        CHAT_HOUR("guard.chat_hour"),
+        /** Requests that are not prompts (status, credits, export…) have allowances of their own. */
+        USER_COMMANDS_HOUR("guard.user_commands_hour"),
+        CHAT_COMMANDS_HOUR("guard.chat_commands_hour");
 
         private final String key;
 

@@ -23,7 +23,12 @@ final class Migrations {
                             + " progress_message_id TEXT NOT NULL, state TEXT NOT NULL, progress INTEGER NOT NULL,"
                             + " output_url TEXT NOT NULL, error TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
                     "CREATE INDEX render_jobs_state ON render_jobs (state, created_at)"),
-            // Version 2: the language chosen with /language, and each chat's projects for /projects.
+            // Version 2: prompts the guard let through, so its limits hold across a restart.
+            List.of(
+                    "CREATE TABLE prompts (allowance TEXT NOT NULL, at INTEGER NOT NULL)",
+                    "CREATE INDEX prompts_allowance ON prompts (allowance, at)",
+                    "CREATE INDEX prompts_at ON prompts (at)"),
+            // Version 3: the language chosen with /language, and each chat's projects for /projects.
             List.of(
                     "CREATE TABLE chat_languages (chat_key TEXT PRIMARY KEY, language TEXT NOT NULL)",
                     "CREATE TABLE projects (chat_key TEXT NOT NULL, session_id TEXT NOT NULL, language TEXT NOT NULL,"

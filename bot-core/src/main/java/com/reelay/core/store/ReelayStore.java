@@ -1,5 +1,6 @@
 package com.reelay.core.store;
 
+import com.reelay.core.guard.PromptLog;
 import com.reelay.core.nemo.AnonymousIdentity;
 import java.util.List;
 import java.util.Optional;
@@ -7,9 +8,10 @@ import java.util.Optional;
 /**
  * Everything Reelay must not forget across a restart or a crash. A write that returned has
  * been made durable. The embedded {@link SqliteStore} is the default; a server database can
- * implement the same interface.
+ * implement the same interface. It keeps the guard's {@link PromptLog} too, so limits hold across
+ * a restart.
  */
-public interface ReelayStore extends AutoCloseable {
+public interface ReelayStore extends PromptLog, AutoCloseable {
 
     Optional<ChatState> chat(String chatKey);
 

@@ -14,10 +14,10 @@ import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.CachingStore;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.SqliteStore;
-import com.reelay.core.testing.MutableClock;
 import com.reelay.core.testing.RecordingChatOutput;
 import com.reelay.simulator.Endpoint;
 import com.reelay.simulator.NemoSimulator;
+import com.reelay.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,10 +98,24 @@ class ConversationFeaturesTest {
         return out.awaitMessage(chat, test, WAIT);
     }
 
+    private void awaitIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (engine.runningRequests() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a request is still running");
+            }
+            synchronized (out) {
+                out.wait(5);
+            }
+        }
+    }
+
     /** Waits until some version of {@code message} (it may have moved on since) matches. */
-    private void awaitVersion(RecordingChatOutput.Message message, Predicate<String> test) throws InterruptedException {
+    private void awaitVersion(RecordingChatOutput.Message message, Predicate<String> test, Runnable tick)
+            throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
+            tick.run();
             synchronized (out) {
                 if (message.versions.stream().anyMatch(v -> test.test(v.text()))) {
                     return;
@@ -261,6 +275,7 @@ class ConversationFeaturesTest {
         awaitText(Phrases.english().connecting()::equals);
         time.advance(Duration.ofSeconds(40)); // the first generation "takes" 40 s by the engine's clock
         awaitText(t -> t.contains("💳"));
+        awaitIdle(); // its turn is over: the next request starts at once
 
         say(ann, "make a video of waves on rocks");
         awaitText(Phrases.english().connecting()::equals);
@@ -276,9 +291,9 @@ class ConversationFeaturesTest {
 
         time.advance(Duration.ofSeconds(30));
         awaitText(t -> t.contains("waves on rocks") && t.contains("💳"));
-        time.advance(Duration.ofSeconds(1)); // edits are paced by the engine's clock: let the next one go
+        // Edits are paced by the engine's clock: time passes while we wait for the one that moves up.
         awaitVersion(second, v -> v.contains("This one is #1 in line: 1 request is ahead of it. "
-                + "It should start in about 40 seconds."));
+                + "It should start in about 40 seconds."), () -> time.advance(Duration.ofMillis(200)));
         awaitText(t -> t.contains("harbour at dawn") && t.contains("💳"));
         assertTrue(first.text().contains("harbour at dawn"), "the acknowledgement became the reply: " + first.versions);
     }
@@ -304,10 +319,7 @@ class ConversationFeaturesTest {
         start(b -> b.generationDuration(Duration.ofMillis(600)));
         say(ann, "make a video of a city timelapse");
         awaitText(t -> t.contains("💳"));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (engine.runningRequests() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        awaitIdle();
         long typing = out.activities().stream().filter(a -> a == Activity.TYPING).count();
         assertTrue(typing >= 5, "typing shown " + typing + " times over a 600 ms generation");
         int after = out.activities().size();

@@ -1,4 +1,4 @@
-package com.reelay.config;
+package com.reelay.app.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;

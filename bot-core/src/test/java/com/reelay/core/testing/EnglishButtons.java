@@ -1,4 +1,4 @@
-package com.reelay.telegram;
+package com.reelay.core.testing;
 
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.Button;
@@ -6,12 +6,12 @@ import com.reelay.core.chat.Phrasebook;
 import java.util.List;
 
 /** Buttons as the engine words them in English, for tests that build replies by hand. */
-final class Buttons {
+public final class EnglishButtons {
 
-    private Buttons() {
+    private EnglishButtons() {
     }
 
-    static List<Button> of(Action... actions) {
+    public static List<Button> of(Action... actions) {
         Phrasebook en = Phrasebook.english();
         return List.of(actions).stream().map(a -> new Button(en.phrase("button." + a.id()), a)).toList();
     }
