@@ -65,7 +65,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         this.admission = new Admission(new GuardRails(guard, clock, store), settings);
         this.replies = new Replies(sessions, clock, workers, metrics, settings.editInterval(), () -> closed);
         this.prompts = new PromptStream(client, sessions, clock, workers, metrics);
-        this.renders = new RenderJobs(client, store, clock);
+        this.renders = new RenderJobs(client, store, clock, metrics);
         LaneTurns turns = new LaneTurns(replies,
                 new ChatTurn(sessions, workers, replies, prompts),
                 new UploadTurn(client, sessions, workers, replies, prompts),

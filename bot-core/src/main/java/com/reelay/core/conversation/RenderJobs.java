@@ -35,12 +35,14 @@ final class RenderJobs {
     private final NemoClient client;
     private final ReelayStore store;
     private final Clock clock;
+    private final EngineMetrics metrics;
     private final Set<String> watching = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<RenderStatus>> polls = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
-    RenderJobs(NemoClient client, ReelayStore store, Clock clock) {
+    RenderJobs(NemoClient client, ReelayStore store, Clock clock, EngineMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.store = store;
         this.clock = clock;
     }
@@ -79,8 +81,8 @@ final class RenderJobs {
             return settle(job, progress.finish(Phrases.failure(cause, false), List.of(Action.EXPORT)),
                     () -> job.delivered("", cause.getClass().getSimpleName(), clock.instant()));
         }
-        io.micrometer.core.instrument.Metrics.timer("reelay.render.wait", "state", status.state().name().toLowerCase(java.util.Locale.ROOT))
-                .record(java.time.Duration.between(job.createdAt(), clock.instant()));
+        metrics.renderWait(status.state().name().toLowerCase(java.util.Locale.ROOT),
+                java.time.Duration.between(job.createdAt(), clock.instant()));
         if (status.state() == RenderState.COMPLETED && status.outputUrl() != null && !status.outputUrl().isBlank()) {
             log.info("render completed chat={} request={} render={}", chat, job.requestId(), job.renderId());
             Reply caption = new Reply(Phrases.videoReady(status.outputUrl()), List.of(Action.STATUS, Action.NEW_PROJECT));
