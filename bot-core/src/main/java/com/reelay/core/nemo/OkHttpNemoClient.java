@@ -171,7 +171,7 @@ public final class OkHttpNemoClient implements NemoClient {
             }
             return multipart.build();
         }).asUpload();
-        long bytes = 0;
+        long bytes = 0; // of the files whose size is known
         for (UploadSource file : files) {
             if (!AcceptedMedia.fitsSizeLimit(file.size())) {
                 throw new NemoException.FileTooLarge(call.where() + ": a file of " + file.size()
@@ -180,7 +180,7 @@ public final class OkHttpNemoClient implements NemoClient {
             if (!AcceptedMedia.isAccepted(file.filename())) {
                 throw new NemoException.UnsupportedFile(call.where() + ": a file type that is not accepted; nothing was sent");
             }
-            bytes += file.size();
+            bytes += Math.max(0, file.size());
         }
         List<UploadedFile> uploaded = Answers.uploadedFiles(nemo.send(auth, call));
         LOG.info("uploaded {} file(s), {} bytes, to session {}", files.size(), bytes, sessionId);

@@ -1,6 +1,7 @@
 package com.reelay.core.nemo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -126,5 +127,14 @@ class UploadHeapTest {
                         + " raw peak growth %.1f MB (sampled, garbage included)%n",
                 elapsedMs, growth / 1048576.0, checkpoints.size(), (rawPeak.get() - baseline) / 1048576.0);
         assertTrue(growth < LIMIT, "heap grew by " + growth / 1048576 + " MB while uploading");
+    }
+
+    /** A file whose size nobody declared is counted as it streams, and cut off past the limit. */
+    @Test
+    void aSourceOfUnknownSizeThatRunsPastTheLimitIsCutOffAsTooLarge() {
+        server.enqueue(NemoResponses.ok("{\"files\":[]}"));
+        UploadSource endless = new UploadSource("big.mp4", -1, "video/mp4", () -> generated(SIZE + CHECK_EVERY, () -> { }));
+
+        assertThrows(NemoException.FileTooLarge.class, () -> client.upload(TestClients.fixed(), "1", List.of(endless)));
     }
 }

@@ -91,6 +91,8 @@ class SmallPartsTest {
         assertTrue(RetryPolicies.isConnectFailure(new java.util.concurrent.CompletionException(new java.net.UnknownHostException())));
         assertFalse(RetryPolicies.isConnectFailure(new TransientFailure(0, null, new SocketTimeoutException())));
         assertFalse(RetryPolicies.isConnectFailure(new TransientFailure(503, null, null)));
+        assertFalse(RetryPolicies.isConnectFailure(new com.reelay.core.nemo.NemoException.UploadSourceFailed(
+                "the platform's download could not connect", new ConnectException())), "a final answer is not retried");
     }
 
     @Test
