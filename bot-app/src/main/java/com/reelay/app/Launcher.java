@@ -4,6 +4,7 @@ import com.reelay.app.console.ConsoleChat;
 import com.reelay.app.logging.LogSetup;
 import com.reelay.app.logging.SecretMask;
 import com.reelay.app.ops.ManagementServer;
+import com.reelay.app.ops.Probes;
 import com.reelay.config.ConfigException;
 import com.reelay.config.ConfigLoader;
 import com.reelay.config.ConfigPrinter;
@@ -41,7 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -214,11 +215,8 @@ public final class Launcher {
         ConversationEngine engine = new ConversationEngine(client, store,
                 console ? config.engine().withEditInterval(Duration.ofMillis(500)) : config.engine(),
                 config.guard(), token, Clock.systemUTC());
-        Map<String, Supplier<Boolean>> checks = new LinkedHashMap<>();
-        checks.put("store", () -> {
-            store.chat("health:probe");
-            return true;
-        });
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("store", Probes.store(store));
         ConsoleChat consoleChat = null;
         TelegramFrontEnd telegram = null;
         if (console) {
@@ -234,7 +232,7 @@ public final class Launcher {
             } catch (IllegalStateException e) {
                 throw new StartFailure("Reelay can't start Telegram: " + SecretMask.shared().apply(e.getMessage()));
             }
-            checks.put("telegram", () -> true);
+            checks.put("telegram", Probes.heardWithin(telegram::lastContact, config.app().readyWindow(), Clock.systemUTC()));
         }
         if (config.discord().isPresent()) {
             DiscordFrontEnd discord = new DiscordFrontEnd(config.discord().get());
@@ -244,14 +242,7 @@ public final class Launcher {
             } catch (IllegalStateException e) {
                 throw new StartFailure("Reelay can't start Discord: " + SecretMask.shared().apply(e.getMessage()));
             }
-            checks.put("discord", () -> {
-                try {
-                    return discord.awaitReady(Duration.ZERO);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            });
+            checks.put("discord", discord::connected);
         }
         Duration grace = config.app().shutdownGrace();
         resources.push(() -> engine.close(grace));

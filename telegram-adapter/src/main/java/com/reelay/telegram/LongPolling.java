@@ -31,6 +31,7 @@ final class LongPolling implements AutoCloseable {
     private final BotApi api;
     private final TokenMask mask;
     private final Runnable cancelPoll;
+    private final Runnable heard;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
     private Thread thread;
@@ -38,11 +39,13 @@ final class LongPolling implements AutoCloseable {
     /**
      * @param api        a client whose read timeout exceeds the poll time
      * @param cancelPoll cuts the request in flight (on close)
+     * @param heard      told of every successful poll (readiness)
      */
-    LongPolling(BotApi api, TokenMask mask, Runnable cancelPoll) {
+    LongPolling(BotApi api, TokenMask mask, Runnable cancelPoll, Runnable heard) {
         this.api = api;
         this.mask = mask;
         this.cancelPoll = cancelPoll;
+        this.heard = heard;
     }
 
     /** Removes a webhook if one is set (updates can't be polled while it is), then polls until {@link #close()}. */
@@ -60,6 +63,7 @@ final class LongPolling implements AutoCloseable {
             try {
                 List<Update> updates = api.call(GetUpdates.builder().offset(offset).limit(100).timeout(POLL_SECONDS)
                         .allowedUpdates(ALLOWED_UPDATES).build()).get();
+                heard.run();
                 backoff = FIRST_BACKOFF;
                 for (Update update : updates) {
                     offset = Math.max(offset, update.getUpdateId() + 1);
