@@ -101,6 +101,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aWebhookGetsItsAbuseLimitsFromTheFileOrTheirDefaults() throws Exception {
+        Path file = yaml("telegram:\n  bot-token: " + TOKEN + "\n  update-mode: webhook\n  webhook:\n"
+                + "    url: https://bot.example.com/hook\n    listen-port: 8443\n    secret-token: s3cret\n"
+                + "    max-in-flight: 8\n");
+        TelegramSettings.Webhook hook = ConfigLoader.load(Optional.of(file), Map.of("TELEGRAM_WEBHOOK_HEADER_TIMEOUT", "2s"))
+                .telegram().orElseThrow().webhook();
+        assertEquals(8, hook.maxInFlight());
+        assertEquals(java.time.Duration.ofSeconds(2), hook.headerTimeout());
+        assertEquals(TelegramSettings.Webhook.DEFAULT_IDLE_TIMEOUT, hook.idleTimeout());
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceWithoutSecrets() throws Exception {
         Path file = yaml("reelay:\n  http-port: 70000\n  log-format: xml\n"
                 + "nemo:\n  api-base: ftp://nemo\n  stream-timeout: soon\n"
