@@ -4,6 +4,7 @@ import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.store.StoreException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -14,7 +15,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Where every update goes, from long polling or the webhook: read it, answer a button press at
- * once, gather albums, tell people what the bot can't use, and hand the rest to the engine.
+ * once, gather albums, tell people what the bot can't use, and hand the rest to the engine. An
+ * update the engine could not store is handed back ({@link StoreException}), so the webhook
+ * answers 500 and Telegram sends it again.
  */
 final class UpdateHandler implements AutoCloseable {
 
@@ -64,6 +67,11 @@ final class UpdateHandler implements AutoCloseable {
             } else if (incoming instanceof Incoming.Ignored i) {
                 log.debug("update {} ignored: {}", update.getUpdateId(), i.why());
             }
+        } catch (StoreException e) {
+            // Not taken: the webhook answers 500 and Telegram sends it again, which must not count as a repeat.
+            forget(update.getUpdateId());
+            log.error("update {} not taken, the store failed: {}", update.getUpdateId(), e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             // One odd update must not stop the others.
             log.error("update {} not handled: {}", update.getUpdateId(), mask.describe(e));
@@ -96,6 +104,12 @@ final class UpdateHandler implements AutoCloseable {
                 log.debug("button press not answered: {}", mask.describe(ApiFailure.unwrap(error)));
             }
         });
+    }
+
+    private synchronized void forget(Integer updateId) {
+        if (updateId != null) {
+            seen.remove(updateId);
+        }
     }
 
     private synchronized boolean firstTime(int updateId) {
