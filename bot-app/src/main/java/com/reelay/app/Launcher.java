@@ -3,6 +3,7 @@ package com.reelay.app;
 import com.reelay.app.console.ConsoleChat;
 import com.reelay.app.logging.LogSetup;
 import com.reelay.app.ops.ManagementServer;
+import com.reelay.app.ops.Probes;
 import com.reelay.app.settings.ReelayConfig;
 import com.reelay.config.ConfigException;
 import com.reelay.core.chat.support.SecretMask;
@@ -39,7 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -213,11 +214,8 @@ public final class Launcher {
         ConversationEngine engine = new ConversationEngine(client, store,
                 console ? config.engine().withEditInterval(Duration.ofMillis(500)) : config.engine(),
                 config.guard(), token, Clock.systemUTC());
-        Map<String, Supplier<Boolean>> checks = new LinkedHashMap<>();
-        checks.put("store", () -> {
-            store.chat("health:probe");
-            return true;
-        });
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("store", Probes.store(store));
         ConsoleChat consoleChat = null;
         TelegramFrontEnd telegram = null;
         if (console) {
@@ -233,7 +231,7 @@ public final class Launcher {
             } catch (IllegalStateException e) {
                 throw new StartFailure("Reelay can't start Telegram: " + LogSetup.mask().apply(e.getMessage()));
             }
-            checks.put("telegram", () -> true);
+            checks.put("telegram", Probes.heardWithin(telegram::lastContact, config.app().readyWindow(), Clock.systemUTC()));
         }
         if (config.discord().isPresent()) {
             DiscordFrontEnd discord = new DiscordFrontEnd(config.discord().get());
@@ -243,14 +241,7 @@ public final class Launcher {
             } catch (IllegalStateException e) {
                 throw new StartFailure("Reelay can't start Discord: " + LogSetup.mask().apply(e.getMessage()));
             }
-            checks.put("discord", () -> {
-                try {
-                    return discord.awaitReady(Duration.ZERO);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            });
+            checks.put("discord", discord::connected);
         }
         Duration grace = config.app().shutdownGrace();
         resources.push(() -> engine.close(grace));

@@ -36,6 +36,20 @@ final class TelegramPhrases {
                 + " MB limit for bots. A local Bot API server lifts that limit.";
     }
 
+    /** getFile failed otherwise: the file is gone or Telegram would not say where it is. */
+    static String fileGone() {
+        return "Telegram wouldn't hand over the file (it may have expired). Please send it again.";
+    }
+
+    static String fileNotInTime() {
+        return "Telegram didn't hand over the file in time. Please send it again.";
+    }
+
+    /** The download itself failed (refused or unreachable). */
+    static String downloadFailed() {
+        return "I couldn't download the file from Telegram. Please send it again.";
+    }
+
     static long megabytes(long bytes) {
         return (bytes + 1024 * 1024 - 1) / (1024 * 1024);
     }

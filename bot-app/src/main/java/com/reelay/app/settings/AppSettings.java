@@ -12,8 +12,11 @@ import java.util.Locale;
  * @param logFormat     {@code text} or {@code json}
  * @param logLevel      root log level (INFO, DEBUG, …)
  * @param shutdownGrace how long requests in flight may finish after SIGTERM
+ * @param readyWindow   /readyz calls Telegram ready only if it heard from it (a poll, a webhook
+ *                      call) this recently; long polling answers at least every 50 s
  */
-public record AppSettings(String dataDir, int httpPort, String logFormat, String logLevel, Duration shutdownGrace) {
+public record AppSettings(String dataDir, int httpPort, String logFormat, String logLevel, Duration shutdownGrace,
+                          Duration readyWindow) {
 
     public AppSettings {
         StringBuilder problems = new StringBuilder();
@@ -34,13 +37,16 @@ public record AppSettings(String dataDir, int httpPort, String logFormat, String
         if (shutdownGrace == null || shutdownGrace.isNegative()) {
             problems.append("shutdown-grace must not be negative; ");
         }
+        if (readyWindow == null || readyWindow.isNegative() || readyWindow.isZero()) {
+            problems.append("ready-window must be positive; ");
+        }
         if (problems.length() > 0) {
             throw new IllegalArgumentException(problems.substring(0, problems.length() - 2));
         }
     }
 
     public static AppSettings defaults() {
-        return new AppSettings("data", 8080, "text", "INFO", Duration.ofSeconds(20));
+        return new AppSettings("data", 8080, "text", "INFO", Duration.ofSeconds(20), Duration.ofMinutes(2));
     }
 
     public Path dataPath() {

@@ -4,10 +4,12 @@ import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.Inbound;
+import com.reelay.core.chat.NotTaken;
 import com.reelay.core.guard.GuardRails;
 import com.reelay.core.guard.GuardSettings;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.store.ReelayStore;
+import com.reelay.core.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
@@ -104,7 +106,12 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         metrics.messageIn(event.chat().platform());
         Intent intent = intents.read(event.content());
         log.info("request chat={} request={} intent={}", event.chat(), event.requestId(), intent.getClass().getSimpleName());
-        Optional<String> refusal = admission.refusal(event, intent);
+        Optional<String> refusal;
+        try {
+            refusal = admission.refusal(event, intent); // writes the guard's counts to the store
+        } catch (StoreException e) {
+            throw new NotTaken("the store failed while admitting the request", e);
+        }
         if (refusal.isPresent()) {
             log.info("request refused chat={} request={}", event.chat(), event.requestId());
             replies.refuse(out, event.chat(), event.requestId(), refusal.get());

@@ -223,4 +223,18 @@ final class Phrases {
         String flat = s.replaceAll("\\s+", " ").strip();
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
+
+    /**
+     * An upload whose file the chat platform would not hand over: the platform's reason, never
+     * "I can't reach NemoVideo". The lead wires it into {@link #failure} for
+     * {@link NemoException.UploadSourceFailed}.
+     */
+    static String uploadSourceFailed(NemoException.UploadSourceFailed error) {
+        for (Throwable t = error.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof com.reelay.core.chat.AttachmentUnavailable unavailable) {
+                return unavailable.reason();
+            }
+        }
+        return "I couldn't get your file from the chat to pass it on to NemoVideo. Please send it again.";
+    }
 }

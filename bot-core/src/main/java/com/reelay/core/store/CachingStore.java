@@ -92,6 +92,11 @@ public final class CachingStore implements ReelayStore {
     }
 
     @Override
+    public void probe() {
+        durable.probe();
+    }
+
+    @Override
     public int schemaVersion() {
         return durable.schemaVersion();
     }

@@ -42,6 +42,9 @@ public interface ReelayStore extends PromptLog, AutoCloseable {
     /** Jobs whose outcome has not reached the person yet, oldest first. */
     List<RenderJob> unfinishedRenderJobs();
 
+    /** Reads from the database itself, past any cache: throws {@link StoreException} if it cannot. */
+    void probe();
+
     /** The schema version this store is at (migrations run on open). */
     int schemaVersion();
 

@@ -117,6 +117,11 @@ public final class SqliteStore implements ReelayStore {
     }
 
     @Override
+    public synchronized void probe() {
+        queryOne("SELECT count(*) FROM sqlite_master", rs -> rs.getLong(1));
+    }
+
+    @Override
     public int schemaVersion() {
         return schemaVersion;
     }

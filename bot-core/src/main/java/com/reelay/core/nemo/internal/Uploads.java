@@ -1,7 +1,6 @@
 package com.reelay.core.nemo.internal;
 
 import com.reelay.core.chat.FilePolicy;
-import com.reelay.core.chat.support.CappedStreamBody;
 import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoException;
 import com.reelay.core.nemo.UploadSource;
@@ -9,10 +8,7 @@ import com.reelay.core.nemo.UploadedFile;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.MultipartBody;
-import okhttp3.RequestBody;
-import okio.Okio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class Uploads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
-    private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
     private final NemoHttp http;
     private final HttpUrl base;
@@ -41,11 +36,12 @@ public final class Uploads {
         ApiCall call = ApiCall.post(uploadUrl(sessionId), () -> {
             MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
             for (UploadSource file : files) {
-                multipart.addFormDataPart("files", FilePolicy.uploadName(file.filename()), uploadBody(file));
+                multipart.addFormDataPart("files", FilePolicy.uploadName(file.filename()),
+                        SourceSide.body(file, FilePolicy.MAX_FILE_BYTES));
             }
             return multipart.build();
         }).asUpload();
-        long bytes = 0;
+        long bytes = 0; // of the files whose size is known
         for (UploadSource file : files) {
             if (!FilePolicy.fitsSizeLimit(file.size())) {
                 throw new NemoException.FileTooLarge(call.where() + ": a file of " + file.size()
@@ -54,7 +50,7 @@ public final class Uploads {
             if (!FilePolicy.isAccepted(file.filename())) {
                 throw new NemoException.UnsupportedFile(call.where() + ": a file type that is not accepted; nothing was sent");
             }
-            bytes += file.size();
+            bytes += Math.max(0, file.size());
         }
         List<UploadedFile> uploaded = Answers.uploadedFiles(http.send(auth, call));
         LOG.info("uploaded {} file(s), {} bytes, to session {}", files.size(), bytes, sessionId);
@@ -74,11 +70,5 @@ public final class Uploads {
 
     private HttpUrl uploadUrl(String sessionId) {
         return base.newBuilder().addPathSegments("api/upload-video/nemo_agent/me").addPathSegment(sessionId).build();
-    }
-
-    private static RequestBody uploadBody(UploadSource file) {
-        MediaType parsed = file.mediaType() == null ? null : MediaType.parse(file.mediaType());
-        return new CappedStreamBody(parsed == null ? OCTET_STREAM : parsed, file.size(),
-                () -> Okio.source(file.opener().open()));
     }
 }
