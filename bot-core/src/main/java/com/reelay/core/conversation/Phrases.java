@@ -187,6 +187,9 @@ final class Phrases {
             return "Exporting isn't available on the free plan. Register or upgrade your NemoVideo plan to export "
                     + "(this isn't about credits).";
         }
+        if (error instanceof NemoException.UploadSourceFailed sourceFailed) {
+            return uploadSourceFailed(sourceFailed);
+        }
         if (error instanceof NemoException.UnsupportedFile) {
             return "NemoVideo doesn't accept that file type. Accepted formats: " + FilePolicy.describe() + ".";
         }
@@ -226,8 +229,7 @@ final class Phrases {
 
     /**
      * An upload whose file the chat platform would not hand over: the platform's reason, never
-     * "I can't reach NemoVideo". The lead wires it into {@link #failure} for
-     * {@link NemoException.UploadSourceFailed}.
+     * "I can't reach NemoVideo".
      */
     static String uploadSourceFailed(NemoException.UploadSourceFailed error) {
         for (Throwable t = error.getCause(); t != null; t = t.getCause()) {
