@@ -14,6 +14,9 @@ import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.CachingStore;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.SqliteStore;
+import com.reelay.core.store.StoreException;
+import com.reelay.postgres.DatabaseSettings;
+import com.reelay.postgres.PostgresStore;
 import com.reelay.simulator.NemoSimulator;
 import com.reelay.discord.DiscordFrontEnd;
 import com.reelay.telegram.TelegramFrontEnd;
@@ -191,7 +194,7 @@ public final class Launcher {
             prometheus.close();
         });
 
-        ReelayStore store = new CachingStore(SqliteStore.open(dataDir), 10_000);
+        ReelayStore store = openStore(options.offline() ? DatabaseSettings.defaults() : config.app().database(), dataDir);
         resources.push(store);
         NemoSettings nemo = nemoTuning.apply(config.nemo().toClientSettings().withBaseUrl(apiBase));
         OkHttpNemoClient client = new OkHttpNemoClient(nemo);
@@ -273,8 +276,24 @@ public final class Launcher {
         return OK;
     }
 
+    /**
+     * PostgreSQL when configured, else SQLite in the data directory with a cache in front. Not
+     * PostgreSQL's state: instances share it, and a cache here would miss another's writes.
+     * {@code --offline} always keeps its simulated identities in its own SQLite file.
+     */
+    private static ReelayStore openStore(DatabaseSettings database, Path dataDir) throws StartFailure {
+        try {
+            return database.isPostgres() ? PostgresStore.open(database) : new CachingStore(SqliteStore.open(dataDir), 10_000);
+        } catch (StoreException e) {
+            throw new StartFailure("Reelay can't open its store: " + SecretMask.shared().apply(e.getMessage()));
+        }
+    }
+
     private static void registerSecrets(ReelayConfig config) {
         SecretMask mask = SecretMask.shared();
+        if (!config.app().database().password().isEmpty()) {
+            mask.register(config.app().database().password());
+        }
         config.nemo().registeredToken().ifPresent(mask::register);
         config.discord().ifPresent(d -> mask.register(d.botToken()));
         config.telegram().ifPresent(t -> {

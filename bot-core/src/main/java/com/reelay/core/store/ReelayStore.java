@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Everything Reelay must not forget across a restart or a crash. A write that returned has
- * been made durable. The embedded {@link SqliteStore} is the default; a server database can
- * implement the same interface.
+ * been made durable. The embedded {@link SqliteStore} is the default; store-postgres keeps the
+ * same state in PostgreSQL for a fleet of instances. Both pass the same contract tests.
  */
 public interface ReelayStore extends AutoCloseable {
 
