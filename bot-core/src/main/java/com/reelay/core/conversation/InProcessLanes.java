@@ -50,6 +50,11 @@ final class InProcessLanes implements LaneScheduler {
         int[] place = new int[1];
         lanes.compute(request.chat().key(), (key, lane) -> {
             ChatLane l = lane == null ? new ChatLane() : lane;
+            if (l.wouldQueue(settings.maxWaitingPerChat())) {
+                // Stored inside the chat's atomic step: the running request cannot finish, nor
+                // /cancel drop the line, between the row being written and the request waiting.
+                persist(request);
+            }
             place[0] = l.offer(request, settings.maxWaitingPerChat());
             return l;
         });
@@ -60,7 +65,7 @@ final class InProcessLanes implements LaneScheduler {
         if (place[0] == ChatLane.FULL) {
             log.info("request refused: line full chat={} request={}", request.chat(), request.requestId());
             if (request.storedId() != 0) {
-                store.dequeue(request.storedId());
+                forget(request);
                 replies.refuse(out, request.chat(), request.requestId(), Phrases.lineFullAfterRestart());
             } else {
                 replies.refuse(out, request.chat(), request.requestId(), Phrases.lineFull(settings.maxWaitingPerChat()));
@@ -68,11 +73,36 @@ final class InProcessLanes implements LaneScheduler {
             return;
         }
         waiting.incrementAndGet();
-        if (request.storedId() == 0) {
-            request.storedAs(store.enqueue(QueuedKind.encode(request, clock.instant())));
-        }
         log.info("request queued chat={} request={} place={}", request.chat(), request.requestId(), place[0]);
         replies.acknowledge(out, request.chat(), request.requestId(), Phrases.queued(place[0]));
+    }
+
+    /** Keeps a waiting request across a restart; a store that fails only costs that (the request still waits). */
+    private void persist(LaneRequest request) {
+        if (request.storedId() != 0) {
+            return;
+        }
+        try {
+            request.storedAs(store.enqueue(QueuedKind.encode(request, clock.instant())));
+        } catch (RuntimeException e) {
+            log.warn("queued request not stored (a restart would lose it) chat={} request={}: {}",
+                    request.chat(), request.requestId(), e.toString());
+        }
+    }
+
+    /** Forgets the stored row of a request that starts or is dropped; false when the store failed. */
+    private boolean forget(LaneRequest request) {
+        if (request.storedId() == 0) {
+            return true;
+        }
+        try {
+            store.dequeue(request.storedId());
+            return true;
+        } catch (RuntimeException e) {
+            log.error("queued request not removed from the store chat={} request={}: {}",
+                    request.chat(), request.requestId(), e.toString());
+            return false;
+        }
     }
 
     private void start(ChatOutput out, LaneRequest request) {
@@ -85,12 +115,14 @@ final class InProcessLanes implements LaneScheduler {
     }
 
     private void run(ChatOutput out, LaneRequest request, ProgressMessage announced) {
-        if (request.storedId() != 0) {
-            store.dequeue(request.storedId());
-        }
         CompletableFuture<Void> work;
         try {
-            work = turns.run(out, request, announced);
+            if (!forget(request)) {
+                // Running it would leave its row to be run again after a restart (credits spent twice).
+                work = notStarted(out, request, announced);
+            } else {
+                work = turns.run(out, request, announced);
+            }
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }
@@ -101,6 +133,13 @@ final class InProcessLanes implements LaneScheduler {
             slots.release();
             finishTurn(out, request.chat());
         });
+    }
+
+    private CompletableFuture<Void> notStarted(ChatOutput out, LaneRequest request, ProgressMessage announced) {
+        if (announced != null) {
+            return announced.finish(Phrases.NOT_STARTED_STORE, java.util.List.of());
+        }
+        return replies.say(out, request.chat(), request.requestId(), Phrases.NOT_STARTED_STORE, java.util.List.of());
     }
 
     private void finishTurn(ChatOutput out, ChatRef chat) {
@@ -121,13 +160,25 @@ final class InProcessLanes implements LaneScheduler {
     public Cancelled cancelWaiting(ChatRef chat) {
         List<LaneRequest> dropped = new ArrayList<>();
         boolean[] running = new boolean[1];
-        lanes.computeIfPresent(chat.key(), (key, lane) -> {
-            dropped.addAll(lane.dropWaiting());
-            running[0] = lane.isRunning();
+        boolean[] stored = {true};
+        lanes.compute(chat.key(), (key, lane) -> {
+            if (lane != null) {
+                dropped.addAll(lane.dropWaiting());
+                running[0] = lane.isRunning();
+            }
+            // Inside the chat's atomic step, so a request entering right after keeps its row.
+            try {
+                store.dropQueued(chat.key());
+            } catch (RuntimeException e) {
+                stored[0] = false;
+            }
             return lane;
         });
         waiting.addAndGet(-dropped.size());
-        store.dropQueued(chat.key());
+        if (!stored[0]) {
+            log.error("cancelled requests not removed from the store at once chat={}: trying one by one", chat);
+            dropped.forEach(this::forget);
+        }
         return new Cancelled(dropped.size(), running[0]);
     }
 

@@ -62,8 +62,8 @@ final class InstantAnswers implements Turn {
             List<Action> buttons = state.timeline().isExportable() ? List.of(Action.EXPORT) : List.of();
             replies.say(out, chat, requestId, TimelineSummary.of(state.timeline()), buttons);
         } catch (NemoException.SessionNotFound e) {
+            sessions.forgetLost(chat, session.get().sessionId());
             replies.say(out, chat, requestId, Phrases.expiredNoProject(), List.of());
-            sessions.create(chat, session.get().language(), requestId);
         }
     }
 

@@ -22,6 +22,8 @@ final class Phrases {
     static final String INTERRUPTED = "I'm restarting and had to stop following this request. NemoVideo may still "
             + "finish it: say \"status\" in a minute to check.";
     static final String NOTHING_QUEUED = "Nothing is waiting, so there's nothing to cancel.";
+    static final String NOT_STARTED_STORE = "I couldn't start that request: my storage is failing right now. "
+            + "Please send it again in a minute.";
     static final String RESTARTING = "I'm restarting; please send that again in a minute.";
     static final String DONE_SEE_STATUS = "Done. Say \"status\" to see the timeline.";
 
@@ -33,9 +35,9 @@ final class Phrases {
         return "That message is " + length + " characters long; please keep it under " + max + ".";
     }
 
-    /** The answer to "status" when the project had expired (a new one was started). */
+    /** The answer to "status" when the project had expired (the next request starts a new one). */
     static String expiredNoProject() {
-        return SESSION_EXPIRED.replaceAll("[()]", "") + " " + NO_PROJECT;
+        return "Your previous project had expired on NemoVideo; its timeline is gone. " + NO_PROJECT;
     }
 
     static String welcome() {
