@@ -1,12 +1,14 @@
 package com.reelay.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.config.ConfigLoader;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,7 +51,8 @@ public final class OutboxFloodBench {
         ObjectMapper json = new ObjectMapper();
         try (LimitedBotApi telegram = new LimitedBotApi(TOKEN);
              SystemScheduler scheduler = new SystemScheduler("bench-outbox-timer")) {
-            TelegramSettings settings = TelegramSettings.defaults(TOKEN).withApiBase(telegram.baseUrl());
+            TelegramSettings settings = ConfigLoader.load(TelegramSettings.SECTION,
+                    Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_BASE", telegram.baseUrl()));
             TokenMask mask = new TokenMask(TOKEN);
             OkHttpBotApi api = new OkHttpBotApi(settings, new OkHttpClient(), json);
             Outbox outbox = new Outbox(settings.outbox(), scheduler, mask);

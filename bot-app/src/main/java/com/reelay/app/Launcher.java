@@ -4,10 +4,8 @@ import com.reelay.app.console.ConsoleChat;
 import com.reelay.app.logging.LogSetup;
 import com.reelay.app.logging.SecretMask;
 import com.reelay.app.ops.ManagementServer;
+import com.reelay.app.settings.ReelayConfig;
 import com.reelay.config.ConfigException;
-import com.reelay.config.ConfigLoader;
-import com.reelay.config.ConfigPrinter;
-import com.reelay.config.ReelayConfig;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.nemo.NemoSettings;
 import com.reelay.core.nemo.OkHttpNemoClient;
@@ -121,13 +119,13 @@ public final class Launcher {
             return OK;
         }
         try {
-            config = ConfigLoader.load(options.configFile(), env);
+            config = ReelayConfig.load(options.configFile(), env);
         } catch (ConfigException e) {
             err.println(e.report());
             return BAD_CONFIGURATION;
         }
         if (options.printConfig()) {
-            out.print(ConfigPrinter.describe(config));
+            out.print(config.describe());
             return OK;
         }
         registerSecrets(config);

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * replies, live progress and finished videos out.
  *
  * <pre>{@code
- * DiscordSettings.fromEnvironment(System.getenv()).ifPresent(settings -> {
+ * // settings: the bound DiscordSettings.SECTION (ConfigLoader), present when DISCORD_BOT_TOKEN is set
+ * discordSettings.ifPresent(settings -> {
  *     DiscordFrontEnd discord = new DiscordFrontEnd(settings);
  *     discord.start(engine);   // before engine.resume(), so unfinished Discord jobs find their platform
  *     ...

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.reelay.config.ConfigLoader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Discord's 3-second and 15-minute windows, on a clock the test moves. */
@@ -50,9 +52,10 @@ class InteractionDeadlinesTest {
     }
 
     @Test
-    void testsShrinkTheWindows() {
-        DiscordSettings fast = settings.withInteractionDeadlines(Duration.ofSeconds(4), Duration.ofMillis(500),
-                Duration.ofSeconds(1));
+    void testsShrinkTheWindows() throws Exception {
+        DiscordSettings fast = ConfigLoader.load(DiscordSettings.SECTION, Map.of("DISCORD_BOT_TOKEN", "test-token",
+                "DISCORD_INTERACTION_TOKEN_LIFETIME", "4s", "DISCORD_DEFER_DEADLINE", "500ms",
+                "DISCORD_HANDOFF_MARGIN", "1s"));
         InteractionDeadlines d = InteractionDeadlines.of(CREATED, CREATED, fast);
 
         assertFalse(d.canDefer(CREATED.plusMillis(500)));

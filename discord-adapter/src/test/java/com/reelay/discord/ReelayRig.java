@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.reelay.config.ConfigLoader;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.conversation.EngineSettings;
 import com.reelay.core.nemo.NemoSettings;
@@ -17,7 +18,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
@@ -48,8 +51,11 @@ final class ReelayRig implements AutoCloseable {
         this.logs = logs;
     }
 
-    /** {@code settings} get the fake's URLs; {@code nemo} tunes the simulator (never text-less replies). */
-    static ReelayRig start(Path dir, long guildId, List<Place> channels, DiscordSettings settings,
+    /**
+     * @param settings DISCORD_* variables over the defaults; the token and the fake's URLs are added
+     * @param nemo     tunes the simulator (never text-less replies)
+     */
+    static ReelayRig start(Path dir, long guildId, List<Place> channels, Map<String, String> settings,
                            UnaryOperator<NemoSimulator.Builder> nemo) throws Exception {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
@@ -63,9 +69,14 @@ final class ReelayRig implements AutoCloseable {
         SqliteStore store = SqliteStore.open(dir);
         ConversationEngine engine = new ConversationEngine(client, store,
                 EngineSettings.defaults().withEditInterval(Duration.ofMillis(100)), Optional.of(nemoToken), Clock.systemUTC());
-        FakeDiscord discord = new FakeDiscord(guildId, channels, settings.deferDeadline(), settings.interactionTokenLifetime());
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(settings.withApiBase(discord.apiBase())
-                .withGatewayUrl(discord.gatewayUrl()));
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("DISCORD_BOT_TOKEN", FakeDiscord.BOT_TOKEN);
+        // The fake enforces the deadlines as set; then the bot is pointed at the fake.
+        DiscordSettings asked = ConfigLoader.load(DiscordSettings.SECTION, env);
+        FakeDiscord discord = new FakeDiscord(guildId, channels, asked.deferDeadline(), asked.interactionTokenLifetime());
+        env.put("DISCORD_API_BASE", discord.apiBase());
+        env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(ConfigLoader.load(DiscordSettings.SECTION, env));
         ReelayRig rig = new ReelayRig(simulator, client, store, engine, discord, frontEnd, logs);
         try {
             frontEnd.start(engine);

@@ -1,5 +1,7 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.MessageGone;
+import com.reelay.core.chat.Undeliverable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -62,6 +64,25 @@ record ApiFailure(Kind kind, int code, String description, Duration retryAfter) 
             return new ApiFailure(Kind.TRANSIENT, 0, t.getClass().getSimpleName(), Duration.ZERO);
         }
         return new ApiFailure(Kind.PERMANENT, 0, t.getClass().getSimpleName(), Duration.ZERO);
+    }
+
+    /**
+     * What the engine should know of a failed call, in the port's terms: a chat that will take
+     * nothing more ({@link Undeliverable}), a message that can no longer be edited
+     * ({@link MessageGone}), or the failure itself.
+     */
+    static Throwable forEngine(Throwable error) {
+        ApiFailure failure = of(error);
+        String lower = failure.description().toLowerCase(Locale.ROOT);
+        if (failure.code() == 403 || (failure.code() == 400 && (lower.contains("chat not found")
+                || lower.contains("user is deactivated") || lower.contains("bot was kicked")
+                || lower.contains("not enough rights to send")))) {
+            return new Undeliverable("Telegram " + failure.code() + ": " + failure.description());
+        }
+        if (failure.code() == 400 && (lower.contains("message to edit not found") || lower.contains("message can't be edited"))) {
+            return new MessageGone("Telegram 400: " + failure.description());
+        }
+        return unwrap(error);
     }
 
     private static Duration retryAfter(TelegramApiRequestException e, String description) {

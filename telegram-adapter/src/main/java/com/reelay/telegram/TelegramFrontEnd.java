@@ -20,7 +20,8 @@ import org.telegram.telegrambots.meta.api.objects.User;
  * Telegram as a front end of the conversation engine.
  *
  * <pre>{@code
- * TelegramSettings.fromEnvironment(System.getenv()).ifPresent(settings -> {
+ * // settings: the bound TelegramSettings.SECTION (ConfigLoader), present when TELEGRAM_BOT_TOKEN is set
+ * telegramSettings.ifPresent(settings -> {
  *     TelegramFrontEnd telegram = new TelegramFrontEnd(settings);
  *     telegram.start(engine);   // before engine.resume()
  *     // on shutdown: engine.close() first (its last replies still go out), then telegram.close()

@@ -56,7 +56,8 @@ final class TelegramOutput implements ChatOutput {
         return outbox.send(chatId, () -> api.call(html).exceptionallyCompose(error -> badMarkup(error)
                         ? api.call(TelegramMessages.plain(html, reply))
                         : CompletableFuture.failedFuture(error)))
-                .thenApply(message -> ref(chat, message));
+                .thenApply(message -> ref(chat, message))
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(ApiFailure.forEngine(error)));
     }
 
     @Override
@@ -72,7 +73,8 @@ final class TelegramOutput implements ChatOutput {
         EditMessageText html = TelegramMessages.edit(chatId, messageId, reply);
         return outbox.edit(chatId, messageId, () -> api.call(html).exceptionallyCompose(error -> badMarkup(error)
                 ? api.call(TelegramMessages.plain(html, reply))
-                : CompletableFuture.failedFuture(error)));
+                : CompletableFuture.failedFuture(error)))
+                .exceptionallyCompose(error -> CompletableFuture.<Void>failedFuture(ApiFailure.forEngine(error)));
     }
 
     /**

@@ -1,16 +1,16 @@
 package com.reelay.telegram;
 
+import com.reelay.config.Section;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Everything the Telegram front end needs to run. A plain record so the config module can bind
- * it; every component is checked here with a message that never repeats a secret.
+ * Everything the Telegram front end needs to run: the {@code telegram} section of the settings
+ * ({@link #SECTION}), bound by the config module. Every component is checked here with a message
+ * that never repeats a secret.
  *
  * @param botToken              the token from @BotFather; it ends up in every Bot API URL
  * @param apiBase               Bot API server, {@code https://api.telegram.org} or a local Bot API server
@@ -43,6 +43,10 @@ public record TelegramSettings(
     public static final long CLOUD_DOWNLOAD_LIMIT_BYTES = 20L * 1024 * 1024;
     /** What a local Bot API server lets bots upload and download. */
     public static final long LOCAL_SERVER_FILE_LIMIT_BYTES = 2000L * 1024 * 1024;
+
+    /** The {@code telegram} section: off until {@code telegram.bot-token} ({@code TELEGRAM_BOT_TOKEN}) is set. */
+    public static final Section.WhenSet<TelegramSettings> SECTION =
+            Section.whenSet("telegram", "bot-token", TelegramSettings.class, TelegramSettings::defaults);
 
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d+:[A-Za-z0-9_-]+");
     private static final Pattern SECRET_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
@@ -158,62 +162,9 @@ public record TelegramSettings(
                 CLOUD_UPLOAD_LIMIT_BYTES, false, OutboxLimits.telegramDefaults(), Duration.ofSeconds(1), "");
     }
 
-    /**
-     * The defaults with {@code TELEGRAM_BOT_TOKEN} and {@code TELEGRAM_API_BASE} applied; empty when
-     * no token is set, since the token is what turns the Telegram front end on.
-     */
-    public static Optional<TelegramSettings> fromEnvironment(Map<String, String> env) {
-        String token = env.getOrDefault("TELEGRAM_BOT_TOKEN", "").strip();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(defaults(token).withApiBase(env.getOrDefault("TELEGRAM_API_BASE", "")));
-    }
-
     /** Largest file the bot can fetch from Telegram. */
     public long downloadLimitBytes() {
         return localBotApi ? LOCAL_SERVER_FILE_LIMIT_BYTES : CLOUD_DOWNLOAD_LIMIT_BYTES;
-    }
-
-    public TelegramSettings withApiBase(String base) {
-        return new TelegramSettings(botToken, base, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, outbox, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withLongPolling() {
-        return new TelegramSettings(botToken, apiBase, UpdateMode.LONG_POLLING, null, attachVideos,
-                videoUploadLimitBytes, localBotApi, outbox, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withWebhook(Webhook hook) {
-        return new TelegramSettings(botToken, apiBase, UpdateMode.WEBHOOK, Objects.requireNonNull(hook), attachVideos,
-                videoUploadLimitBytes, localBotApi, outbox, albumDebounce, botUsername);
-    }
-
-    /** {@code attach} false: links only. */
-    public TelegramSettings withVideoUploads(boolean attach, long limitBytes) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attach, limitBytes, localBotApi, outbox,
-                albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withLocalBotApi(boolean local) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes, local,
-                outbox, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withOutbox(OutboxLimits limits) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, limits, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withAlbumDebounce(Duration debounce) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, outbox, debounce, botUsername);
-    }
-
-    public TelegramSettings withBotUsername(String username) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, outbox, albumDebounce, username);
     }
 
     /** Never shows the token: settings end up in logs. */

@@ -13,13 +13,13 @@ import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.SqliteStore;
 import com.reelay.simulator.NemoSimulator;
-import com.reelay.telegram.TelegramSettings.OutboxLimits;
-import com.reelay.telegram.TelegramSettings.Rate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
@@ -31,11 +31,16 @@ import org.slf4j.LoggerFactory;
  */
 final class RunningBot implements AutoCloseable {
 
-    /** Faster than Telegram allows, so tests are quick; the outbox's pacing has its own tests. */
-    static final OutboxLimits TEST_LIMITS = new OutboxLimits(new Rate(20, Duration.ofSeconds(1)),
-            new Rate(200, Duration.ofMinutes(1)), new Rate(200, Duration.ofSeconds(1)));
+    /**
+     * Faster than Telegram allows (20 a second per chat, 200 a minute per group, 200 a second in all),
+     * so tests are quick; the outbox's pacing has its own tests. Albums complete after 150 ms.
+     */
+    static final Map<String, String> TEST_PACE = Map.of("TELEGRAM_OUTBOX_PER_CHAT_MESSAGES", "20",
+            "TELEGRAM_OUTBOX_PER_GROUP_MESSAGES", "200", "TELEGRAM_OUTBOX_GLOBAL_MESSAGES", "200",
+            "TELEGRAM_ALBUM_DEBOUNCE", "150ms");
 
     final FakeTelegram telegram;
+    final TelegramSettings settings;
     final NemoSimulator nemo;
     final TelegramFrontEnd frontEnd;
     private final NemoClient client;
@@ -43,10 +48,12 @@ final class RunningBot implements AutoCloseable {
     private final ConversationEngine engine;
     private final ListAppender<ILoggingEvent> logs;
 
-    private RunningBot(ListAppender<ILoggingEvent> logs, FakeTelegram telegram, NemoSimulator nemo, NemoClient client,
-                       ReelayStore store, ConversationEngine engine, TelegramFrontEnd frontEnd) {
+    private RunningBot(ListAppender<ILoggingEvent> logs, FakeTelegram telegram, TelegramSettings settings,
+                       NemoSimulator nemo, NemoClient client, ReelayStore store, ConversationEngine engine,
+                       TelegramFrontEnd frontEnd) {
         this.logs = logs;
         this.telegram = telegram;
+        this.settings = settings;
         this.nemo = nemo;
         this.client = client;
         this.store = store;
@@ -55,14 +62,14 @@ final class RunningBot implements AutoCloseable {
     }
 
     static RunningBot start(Path dir) throws Exception {
-        return start(dir, s -> s, c -> c);
+        return start(dir, Map.of(), c -> c);
     }
 
     /**
-     * @param settings adjusts the Telegram settings (they already point at the fake)
+     * @param settings TELEGRAM_* variables over {@link #TEST_PACE} (the settings already point at the fake)
      * @param agent    may wrap the NemoVideo client, e.g. to make the agent say more
      */
-    static RunningBot start(Path dir, UnaryOperator<TelegramSettings> settings, UnaryOperator<NemoClient> agent)
+    static RunningBot start(Path dir, Map<String, String> settings, UnaryOperator<NemoClient> agent)
             throws Exception {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
@@ -77,11 +84,13 @@ final class RunningBot implements AutoCloseable {
         ReelayStore store = SqliteStore.open(dir);
         ConversationEngine engine = new ConversationEngine(client, store,
                 EngineSettings.defaults().withEditInterval(Duration.ofMillis(20)), Optional.empty(), Clock.systemUTC());
-        TelegramFrontEnd frontEnd = new TelegramFrontEnd(settings.apply(TelegramSettings.defaults(FakeTelegram.TOKEN)
-                .withApiBase(telegram.baseUrl()).withOutbox(TEST_LIMITS).withAlbumDebounce(Duration.ofMillis(150))));
+        Map<String, String> variables = new HashMap<>(TEST_PACE);
+        variables.putAll(settings);
+        TelegramSettings bound = telegram.settings(variables);
+        TelegramFrontEnd frontEnd = new TelegramFrontEnd(bound);
         frontEnd.start(engine);
         engine.resume();
-        return new RunningBot(logs, telegram, nemo, client, store, engine, frontEnd);
+        return new RunningBot(logs, telegram, bound, nemo, client, store, engine, frontEnd);
     }
 
     private static Logger root() {

@@ -17,6 +17,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -45,11 +46,10 @@ class TelegramEndToEndTest {
     }
 
     private void start(java.util.function.UnaryOperator<NemoClient> agent) throws Exception {
-        start(s -> s, agent);
+        start(Map.of(), agent);
     }
 
-    private void start(java.util.function.UnaryOperator<TelegramSettings> settings,
-                       java.util.function.UnaryOperator<NemoClient> agent) throws Exception {
+    private void start(Map<String, String> settings, java.util.function.UnaryOperator<NemoClient> agent) throws Exception {
         bot = RunningBot.start(dir, settings, agent);
         telegram = bot.telegram;
     }
@@ -268,7 +268,9 @@ class TelegramEndToEndTest {
 
     @Test
     void withTelegramsOwnLimitsAChatGetsAtMostOneMessageASecondAndProgressStillShows() throws Exception {
-        start(s -> s.withOutbox(TelegramSettings.OutboxLimits.telegramDefaults()), c -> c);
+        start(Map.of("TELEGRAM_OUTBOX_PER_CHAT_MESSAGES", "1", "TELEGRAM_OUTBOX_PER_GROUP_MESSAGES", "20",
+                "TELEGRAM_OUTBOX_GLOBAL_MESSAGES", "30"), c -> c);
+        assertEquals(TelegramSettings.OutboxLimits.telegramDefaults(), bot.settings.outbox());
         telegram.expectPacing(Duration.ofMillis(990));
         telegram.sendText(ANN_CHAT, ANN, "make a video of waves at dawn");
 

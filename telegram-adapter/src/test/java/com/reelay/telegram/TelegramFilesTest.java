@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +30,9 @@ class TelegramFilesTest {
     private OkHttpBotApi api;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         telegram = new FakeTelegram();
-        api = new OkHttpBotApi(TelegramSettings.defaults(FakeTelegram.TOKEN).withApiBase(telegram.baseUrl()),
-                new OkHttpClient(), new ObjectMapper());
+        api = new OkHttpBotApi(telegram.settings(Map.of()), new OkHttpClient(), new ObjectMapper());
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,10 @@ class WebhookTest {
 
     @BeforeEach
     void start() throws Exception {
-        bot = RunningBot.start(dir, s -> s.withWebhook(new Webhook("https://bot.example.test/telegram/hook", 0, SECRET)),
-                c -> c);
+        bot = RunningBot.start(dir, Map.of("TELEGRAM_UPDATE_MODE", "webhook",
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.test/telegram/hook", "TELEGRAM_WEBHOOK_LISTEN_PORT", "0",
+                "TELEGRAM_WEBHOOK_SECRET_TOKEN", SECRET), c -> c);
+        assertEquals(new Webhook("https://bot.example.test/telegram/hook", 0, SECRET), bot.settings.webhook());
         telegram = bot.telegram;
     }
 

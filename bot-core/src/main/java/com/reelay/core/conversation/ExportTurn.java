@@ -40,6 +40,19 @@ final class ExportTurn implements Turn {
         this.replies = replies;
     }
 
+    /** Records the progress message once the platform has it, so a resumed render edits it. */
+    private RenderJob withProgressMessage(RenderJob job, ProgressMessage progress) {
+        progress.message().thenAccept(ref -> ref.ifPresent(m -> {
+            try {
+                store.saveRenderJob(job.withProgressMessage(m.messageId(), clock.instant()));
+            } catch (RuntimeException e) {
+                log.warn("render job's progress message not stored chat={} render={}: {}", job.chatKey(),
+                        job.renderId(), e.toString());
+            }
+        }));
+        return job;
+    }
+
     @Override
     public CompletableFuture<Void> run(ChatOutput out, LaneRequest r, ProgressMessage progress) {
         return workers.blocking(() -> {
@@ -59,12 +72,17 @@ final class ExportTurn implements Turn {
                 return progress.finish(Phrases.NOTHING_TO_EXPORT, List.of());
             }
             RenderStatus submitted = client.submitRender(session.auth(), session.sessionId(), state.draft());
-            String messageId = progress.message().join().map(MessageRef::messageId).orElse("");
+            // Durable before anything can wait (the progress message may still be on its way):
+            // a crash from here on resumes the render instead of orphaning it.
             Instant now = clock.instant();
+            String messageId = progress.message().getNow(Optional.empty()).map(MessageRef::messageId).orElse("");
             RenderJob job = new RenderJob(submitted.renderId(), r.chat().key(), r.requestId(), messageId,
                     RenderJob.State.RENDERING, submitted.progress(), "", "", now, now);
-            store.saveRenderJob(job); // durable before polling: a restart resumes it
+            store.saveRenderJob(job);
             log.info("render submitted chat={} request={} render={}", r.chat(), r.requestId(), job.renderId());
+            if (messageId.isEmpty()) {
+                job = withProgressMessage(job, progress);
+            }
             progress.update(Phrases.rendering(submitted.progress()));
             renders.watch(job, session.auth(), out, progress);
             return CompletableFuture.<Void>completedFuture(null);

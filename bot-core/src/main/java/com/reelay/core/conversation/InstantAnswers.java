@@ -3,6 +3,7 @@ package com.reelay.core.conversation;
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
+import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.nemo.NemoException;
 import com.reelay.core.nemo.SessionState;
@@ -41,7 +42,7 @@ final class InstantAnswers implements Turn {
             } else if (intent instanceof Intent.Cancel) {
                 cancel(out, chat, requestId);
             } else if (intent instanceof Intent.Credits) {
-                replies.say(out, chat, requestId, Phrases.credits(client.credits(sessions.auth(chat))), List.of());
+                credits(out, chat, requestId);
             } else if (intent instanceof Intent.Status) {
                 status(out, chat, requestId);
             }
@@ -49,6 +50,19 @@ final class InstantAnswers implements Turn {
             replies.sayFailure(out, chat, requestId, e);
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * NemoVideo grants about 10 anonymous identities per server address a week: asking for the
+     * balance must not spend one. A chat gets its identity when it first makes something.
+     */
+    private void credits(ChatOutput out, ChatRef chat, String requestId) throws NemoException {
+        NemoAuth auth = sessions.auth(chat);
+        if (auth.isAnonymous() && auth.identity().isEmpty()) {
+            replies.say(out, chat, requestId, Phrases.NO_CREDITS_YET, List.of());
+            return;
+        }
+        replies.say(out, chat, requestId, Phrases.credits(client.credits(auth)), List.of());
     }
 
     private void status(ChatOutput out, ChatRef chat, String requestId) throws NemoException {

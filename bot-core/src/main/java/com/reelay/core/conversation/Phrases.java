@@ -24,6 +24,8 @@ final class Phrases {
     static final String NOTHING_QUEUED = "Nothing is waiting, so there's nothing to cancel.";
     static final String NOT_STARTED_STORE = "I couldn't start that request: my storage is failing right now. "
             + "Please send it again in a minute.";
+    static final String NO_CREDITS_YET = "💳 You haven't used any credits yet. Your first video comes with free "
+            + "starter credits: describe what you want to make.";
     static final String RESTARTING = "I'm restarting; please send that again in a minute.";
     static final String DONE_SEE_STATUS = "Done. Say \"status\" to see the timeline.";
 

@@ -5,6 +5,7 @@ import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.Undeliverable;
 import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.nemo.RenderState;
@@ -15,6 +16,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,22 +75,48 @@ final class RenderJobs {
             }
             log.warn("render watch failed chat={} request={} render={} error={}", chat, job.requestId(), job.renderId(),
                     cause.getClass().getSimpleName());
-            return progress.finish(Phrases.failure(cause, false), List.of(Action.EXPORT))
-                    .thenRun(() -> store.saveRenderJob(job.delivered("", cause.getClass().getSimpleName(), clock.instant())));
+            return settle(job, progress.finish(Phrases.failure(cause, false), List.of(Action.EXPORT)),
+                    () -> job.delivered("", cause.getClass().getSimpleName(), clock.instant()));
         }
         io.micrometer.core.instrument.Metrics.timer("reelay.render.wait", "state", status.state().name().toLowerCase(java.util.Locale.ROOT))
                 .record(java.time.Duration.between(job.createdAt(), clock.instant()));
         if (status.state() == RenderState.COMPLETED && status.outputUrl() != null && !status.outputUrl().isBlank()) {
             log.info("render completed chat={} request={} render={}", chat, job.requestId(), job.renderId());
             Reply caption = new Reply(Phrases.videoReady(status.outputUrl()), List.of(Action.STATUS, Action.NEW_PROJECT));
-            return progress.finish(Phrases.RENDER_DONE, List.of())
-                    .thenCompose(ignored -> out.sendVideo(chat, job.requestId(), new FinishedVideo(status.outputUrl(), -1, caption)))
-                    .thenRun(() -> store.saveRenderJob(job.delivered(status.outputUrl(), "", clock.instant())));
+            // The progress line is a courtesy; the link is what must arrive.
+            CompletableFuture<?> sent = progress.finish(Phrases.RENDER_DONE, List.of()).handle((ignored, e) -> e)
+                    .thenCompose(e -> e != null && Replies.unwrap(e) instanceof Undeliverable
+                            ? CompletableFuture.failedFuture(e)
+                            : out.sendVideo(chat, job.requestId(), new FinishedVideo(status.outputUrl(), -1, caption)));
+            return settle(job, sent, () -> job.delivered(status.outputUrl(), "", clock.instant()));
         }
         String reason = status.error() == null ? "" : status.error();
         log.info("render failed chat={} request={} render={}", chat, job.requestId(), job.renderId());
-        return progress.finish(Phrases.renderFailed(reason), List.of(Action.EXPORT))
-                .thenRun(() -> store.saveRenderJob(job.delivered("", reason, clock.instant())));
+        return settle(job, progress.finish(Phrases.renderFailed(reason), List.of(Action.EXPORT)),
+                () -> job.delivered("", reason, clock.instant()));
+    }
+
+    /**
+     * Marks the job once its outcome reached the chat, or for good when the chat takes nothing
+     * more (a blocked bot, a deleted chat): such a job is never polled or downloaded again. Any
+     * other failure leaves it for the next start. A link can be posted twice only if the process
+     * dies between the platform accepting it and this write: a few milliseconds.
+     */
+    private CompletableFuture<Void> settle(RenderJob job, CompletableFuture<?> delivery, Supplier<RenderJob> delivered) {
+        return delivery.handle((ignored, error) -> {
+            if (error == null) {
+                store.saveRenderJob(delivered.get());
+                return null;
+            }
+            Throwable cause = Replies.unwrap(error);
+            if (cause instanceof Undeliverable) {
+                log.warn("render outcome undeliverable, given up chat={} request={} render={}: {}", job.chatKey(),
+                        job.requestId(), job.renderId(), cause.getMessage());
+                store.saveRenderJob(job.undeliverable(cause.getMessage(), clock.instant()));
+                return null;
+            }
+            throw new CompletionException(cause);
+        });
     }
 
     /** Stops polling; unfinished jobs stay in the store. */

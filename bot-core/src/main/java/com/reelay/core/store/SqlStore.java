@@ -106,7 +106,7 @@ public abstract class SqlStore implements ReelayStore {
 
     @Override
     public List<RenderJob> unfinishedRenderJobs() {
-        return sql.queryAll(RENDER_JOB_COLUMNS + " WHERE state <> 'DELIVERED' ORDER BY created_at", SqlStore::renderJob);
+        return sql.queryAll(RENDER_JOB_COLUMNS + " WHERE state = 'RENDERING' ORDER BY created_at", SqlStore::renderJob);
     }
 
     private static final String RENDER_JOB_COLUMNS = "SELECT render_id, chat_key, request_id, progress_message_id, state,"

@@ -406,4 +406,17 @@ class ConversationEngineTest {
         assertEquals(created + 1, sim.requestCount(Endpoint.CREATE_SESSION));
         assertFalse(sessionId().equals(lost));
     }
+
+    @Test
+    void askingForCreditsInANewChatSpendsNoAnonymousIdentity() throws Exception {
+        send(new Inbound.Command("credits", ""));
+        assertEquals(Phrases.NO_CREDITS_YET, answer(1).text());
+        assertEquals(0, sim.requestCount(Endpoint.ANONYMOUS_TOKEN),
+                "NemoVideo grants about 10 anonymous identities per address a week: /credits must not mint one");
+        assertTrue(store.identity(chat.key()).isEmpty());
+
+        say("add calm music"); // the first thing that spends credits gets the identity
+        answer(2);
+        assertEquals(1, sim.requestCount(Endpoint.ANONYMOUS_TOKEN));
+    }
 }

@@ -15,6 +15,8 @@ public final class FaultyStore implements ReelayStore {
     public final AtomicBoolean failDequeue = new AtomicBoolean();
     public final AtomicBoolean failSaveRenderJob = new AtomicBoolean();
     private volatile Runnable beforeEnqueue = () -> { };
+    /** The render job written last, as written. */
+    public volatile RenderJob lastRenderJob;
 
     public FaultyStore(ReelayStore store) {
         this.store = store;
@@ -76,6 +78,7 @@ public final class FaultyStore implements ReelayStore {
             throw new StoreException("disk I/O error (simulated)", null);
         }
         store.saveRenderJob(job);
+        lastRenderJob = job;
     }
 
     @Override

@@ -110,6 +110,15 @@ public abstract class ReelayStoreContract {
     }
 
     @Test
+    void undeliverableJobsAreNotUnfinished() {
+        RenderJob job = new RenderJob("render_1", "c:1", "r", "", RenderJob.State.RENDERING, 0, "", "", T0, T0);
+        store.saveRenderJob(job);
+        store.saveRenderJob(job.undeliverable("bot blocked", T0.plusSeconds(3)));
+        assertEquals(List.of(), store.unfinishedRenderJobs());
+        assertEquals(RenderJob.State.UNDELIVERABLE, store.renderJob("render_1").orElseThrow().state());
+    }
+
+    @Test
     void unfinishedJobsComeOldestFirst() {
         store.saveRenderJob(new RenderJob("late", "c:1", "r", "", RenderJob.State.RENDERING, 0, "", "", T0.plusSeconds(9), T0));
         store.saveRenderJob(new RenderJob("early", "c:2", "r", "", RenderJob.State.RENDERING, 0, "", "", T0, T0));

@@ -32,12 +32,12 @@ public final class RenderClaims {
     public Optional<RenderClaim> claim(String renderId) {
         String me = membership.instanceId();
         Optional<RenderClaim> taken = sql.queryOne("UPDATE render_jobs AS j SET claimed_by = ?, claim_epoch = claim_epoch + 1"
-                        + " WHERE render_id = ? AND state <> 'DELIVERED' AND claimed_by <> ? AND NOT " + Membership.isLive("j.claimed_by")
+                        + " WHERE render_id = ? AND state = 'RENDERING' AND claimed_by <> ? AND NOT " + Membership.isLive("j.claimed_by")
                         + " RETURNING render_id, claimed_by, claim_epoch",
                 rs -> new RenderClaim(rs.getString(1), rs.getString(2), rs.getLong(3)), me, renderId, me, membership.liveSince());
         taken.ifPresent(c -> log.info("render claimed render={} instance={} epoch={}", renderId, me, c.epoch()));
         return taken.or(() -> sql.queryOne("SELECT render_id, claimed_by, claim_epoch FROM render_jobs WHERE render_id = ?"
-                        + " AND claimed_by = ? AND state <> 'DELIVERED'",
+                        + " AND claimed_by = ? AND state = 'RENDERING'",
                 rs -> new RenderClaim(rs.getString(1), rs.getString(2), rs.getLong(3)), renderId, me));
     }
 
@@ -49,7 +49,7 @@ public final class RenderClaims {
     public List<RenderClaim> claimOrphans(int limit) {
         String me = membership.instanceId();
         List<RenderClaim> claimed = sql.queryAll("UPDATE render_jobs AS j SET claimed_by = ?, claim_epoch = j.claim_epoch + 1"
-                        + " FROM (SELECT render_id FROM render_jobs o WHERE state <> 'DELIVERED' AND NOT "
+                        + " FROM (SELECT render_id FROM render_jobs o WHERE state = 'RENDERING' AND NOT "
                         + Membership.isLive("o.claimed_by") + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED) orphan"
                         + " WHERE j.render_id = orphan.render_id RETURNING j.render_id, j.claimed_by, j.claim_epoch",
                 rs -> new RenderClaim(rs.getString(1), rs.getString(2), rs.getLong(3)), me, membership.liveSince(), limit);
@@ -59,12 +59,12 @@ public final class RenderClaims {
 
     /**
      * Marks the job delivered with its link (or failure) if {@code claim} is still current and
-     * the job not yet delivered; true for exactly one caller per job. Post the link after this
+     * the job still rendering; true for exactly one caller per job. Post the link after this
      * returned true, so that no two instances post it.
      */
     public boolean deliver(RenderClaim claim, String outputUrl, String error) {
         return sql.update("UPDATE render_jobs SET state = 'DELIVERED', output_url = ?, error = ?, updated_at = ?"
-                        + " WHERE render_id = ? AND claimed_by = ? AND claim_epoch = ? AND state <> 'DELIVERED'",
+                        + " WHERE render_id = ? AND claimed_by = ? AND claim_epoch = ? AND state = 'RENDERING'",
                 outputUrl, error, clock.millis(), claim.renderId(), claim.owner(), claim.epoch()) == 1;
     }
 }

@@ -1,4 +1,4 @@
-package com.reelay.config;
+package com.reelay.app.settings;
 
 import com.reelay.postgres.DatabaseSettings;
 import java.nio.file.Path;

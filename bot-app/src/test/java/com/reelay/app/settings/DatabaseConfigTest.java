@@ -1,10 +1,11 @@
-package com.reelay.config;
+package com.reelay.app.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.reelay.config.ConfigException;
 import com.reelay.postgres.DatabaseSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class DatabaseConfigTest {
 
     @Test
     void withoutAUrlTheEmbeddedStoreStays() throws Exception {
-        DatabaseSettings database = ConfigLoader.load(Optional.empty(), Map.of()).app().database();
+        DatabaseSettings database = ReelayConfig.load(Optional.empty(), Map.of()).app().database();
         assertFalse(database.isPostgres());
         assertEquals(DatabaseSettings.defaults(), database);
     }
@@ -33,7 +34,7 @@ class DatabaseConfigTest {
     void theEnvironmentAndSecretFilesGiveTheServer() throws Exception {
         Path password = Files.writeString(dir.resolve("db-password"), PASSWORD + "\n");
         Path user = Files.writeString(dir.resolve("db-user"), "reelay\n");
-        DatabaseSettings database = ConfigLoader.load(Optional.empty(), Map.of(
+        DatabaseSettings database = ReelayConfig.load(Optional.empty(), Map.of(
                 "REELAY_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/reelay",
                 "REELAY_DATABASE_USER_FILE", user.toString(),
                 "REELAY_DATABASE_PASSWORD_FILE", password.toString(),
@@ -45,7 +46,7 @@ class DatabaseConfigTest {
 
     @Test
     void aUrlThatIsNotPostgresIsRefusedClearly() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+        ConfigException e = assertThrows(ConfigException.class, () -> ReelayConfig.load(Optional.empty(),
                 Map.of("REELAY_DATABASE_URL", "postgres://db/reelay")));
         assertEquals(List.of("reelay: database.url must look like jdbc:postgresql://host:5432/reelay, got \"postgres://db/reelay\""),
                 e.problems());
@@ -53,7 +54,7 @@ class DatabaseConfigTest {
 
     @Test
     void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+        ConfigException e = assertThrows(ConfigException.class, () -> ReelayConfig.load(Optional.empty(),
                 Map.of("REELAY_DATABASE_URL", "jdbc:postgresql://db/reelay?user=r&password=" + PASSWORD)));
         assertEquals(1, e.problems().size(), e.problems().toString());
         assertTrue(e.problems().get(0).contains("REELAY_DATABASE_PASSWORD"), e.problems().toString());
@@ -62,9 +63,9 @@ class DatabaseConfigTest {
 
     @Test
     void printedSettingsHideThePassword() throws Exception {
-        ReelayConfig config = ConfigLoader.load(Optional.empty(), Map.of(
+        ReelayConfig config = ReelayConfig.load(Optional.empty(), Map.of(
                 "REELAY_DATABASE_URL", "jdbc:postgresql://db/reelay", "REELAY_DATABASE_PASSWORD", PASSWORD));
-        String printed = ConfigPrinter.describe(config);
+        String printed = config.describe();
         assertFalse(printed.contains(PASSWORD), printed);
         assertTrue(printed.contains("url: jdbc:postgresql://db/reelay"), printed);
     }

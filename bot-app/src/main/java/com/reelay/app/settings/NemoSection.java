@@ -1,4 +1,4 @@
-package com.reelay.config;
+package com.reelay.app.settings;
 
 import com.reelay.core.nemo.NemoSettings;
 import java.net.URI;
