@@ -15,6 +15,7 @@ import com.reelay.core.store.SqliteStore;
 import com.reelay.core.store.StoreException;
 import com.reelay.postgres.DatabaseSettings;
 import com.reelay.postgres.PostgresStore;
+import com.reelay.postgres.SoleInstance;
 import com.reelay.simulator.NemoSimulator;
 import com.reelay.discord.DiscordFrontEnd;
 import com.reelay.telegram.TelegramFrontEnd;
@@ -192,7 +193,8 @@ public final class Launcher {
             prometheus.close();
         });
 
-        ReelayStore store = openStore(options.offline() ? DatabaseSettings.defaults() : config.app().database(), dataDir);
+        ReelayStore store = openStore(options.offline() ? DatabaseSettings.defaults() : config.app().database(), dataDir,
+                resources);
         resources.push(store);
         NemoSettings nemo = nemoTuning.apply(config.nemo().toClientSettings().withBaseUrl(apiBase));
         OkHttpNemoClient client = new OkHttpNemoClient(nemo);
@@ -277,11 +279,17 @@ public final class Launcher {
     /**
      * PostgreSQL when configured, else SQLite in the data directory with a cache in front. Not
      * PostgreSQL's state: instances share it, and a cache here would miss another's writes.
+     * Until the engine runs as a fleet, one instance holds a PostgreSQL database at a time.
      * {@code --offline} always keeps its simulated identities in its own SQLite file.
      */
-    private static ReelayStore openStore(DatabaseSettings database, Path dataDir) throws StartFailure {
+    private static ReelayStore openStore(DatabaseSettings database, Path dataDir, Deque<AutoCloseable> resources)
+            throws StartFailure {
         try {
-            return database.isPostgres() ? PostgresStore.open(database) : new CachingStore(SqliteStore.open(dataDir), 10_000);
+            if (!database.isPostgres()) {
+                return new CachingStore(SqliteStore.open(dataDir), 10_000);
+            }
+            resources.push(SoleInstance.take(database));
+            return PostgresStore.open(database);
         } catch (StoreException e) {
             throw new StartFailure("Reelay can't open its store: " + SecretMask.shared().apply(e.getMessage()));
         }
