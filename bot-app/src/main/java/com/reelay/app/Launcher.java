@@ -288,8 +288,14 @@ public final class Launcher {
             if (!database.isPostgres()) {
                 return new CachingStore(SqliteStore.open(dataDir), 10_000);
             }
-            resources.push(SoleInstance.take(database));
-            return PostgresStore.open(database);
+            PostgresStore store = PostgresStore.open(database);
+            try {
+                resources.push(SoleInstance.take(database));
+            } catch (StoreException e) {
+                store.close();
+                throw e;
+            }
+            return store;
         } catch (StoreException e) {
             throw new StartFailure("Reelay can't open its store: " + SecretMask.shared().apply(e.getMessage()));
         }

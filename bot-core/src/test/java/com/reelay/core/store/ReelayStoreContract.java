@@ -145,6 +145,44 @@ public abstract class ReelayStoreContract {
     }
 
     @Test
+    void concurrentWritersAllLandWithDistinctIds() throws Exception {
+        int writers = 8;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<List<Long>>> ids = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                ids.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> mine = new java.util.ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        String chat = "c:" + writer;
+                        mine.add(store.enqueue(new QueuedRequest(0, chat, "u", "", "", "r" + writer + "-" + i, "chat", "x", T0)));
+                        store.saveChat(ChatState.fresh(chat, T0).withSession("s" + i, "en", T0));
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            java.util.Set<Long> distinct = new java.util.HashSet<>();
+            for (var f : ids) {
+                List<Long> mine = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(mine.stream().sorted().toList(), mine, "one writer's ids increase");
+                distinct.addAll(mine);
+            }
+            assertEquals(writers * each, distinct.size());
+            assertEquals(writers * each, store.queued().size());
+            for (int w = 0; w < writers; w++) {
+                assertEquals("s" + (each - 1), store.chat("c:" + w).orElseThrow().sessionId(), "the last write wins");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void textKeepsEveryCharacter() {
         String draft = "{\"title\":\"caf\u00e9 \u2014 \ud83c\udfac 'quoted' \\\"x\\\"\"}";
         store.saveChat(ChatState.fresh("c:1", T0).withLastDraft(draft, T0));
