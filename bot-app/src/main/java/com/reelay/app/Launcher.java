@@ -50,7 +50,8 @@ import java.util.function.UnaryOperator;
  * Wires Reelay together and runs it: settings (exit 2 before connecting anywhere when they are
  * wrong), logging, store, NemoVideo client (or the in-process simulator with {@code --offline}),
  * engine, the configured platforms or else the console chat, and the management port. Exit
- * status: 0 done, 1 could not run (NemoVideo or a platform unreachable), 2 bad configuration.
+ * status: 0 done, 1 could not run (NemoVideo or a platform unreachable), 2 bad configuration,
+ * 3 the data directory is in use by another Reelay process.
  *
  * <p>No static logger here: logging is configured from the settings first.
  */
@@ -59,6 +60,7 @@ public final class Launcher {
     public static final int OK = 0;
     public static final int UNREACHABLE = 1;
     public static final int BAD_CONFIGURATION = 2;
+    public static final int DATA_DIR_IN_USE = 3;
     static final long OFFLINE_CREDITS = 2_000;
 
     private final Map<String, String> env;
@@ -139,8 +141,20 @@ public final class Launcher {
             err.println("Reelay can't start: cannot create the data directory " + dataDir + " (" + e.getMessage() + ")");
             return BAD_CONFIGURATION;
         }
+        // Before the log and the store: a second process must not touch either.
+        DataDirectoryLock lock;
+        try {
+            lock = DataDirectoryLock.take(dataDir);
+        } catch (DataDirectoryLock.InUse e) {
+            err.println(e.getMessage());
+            return DATA_DIR_IN_USE;
+        } catch (IOException e) {
+            err.println("Reelay can't start: cannot lock the data directory " + dataDir + " (" + e.getMessage() + ")");
+            return BAD_CONFIGURATION; // as for a data directory that cannot be created
+        }
         LogSetup.configure(config.app().logFormat(), config.app().logLevel(), console ? dataDir.resolve("reelay.log") : null);
         Deque<AutoCloseable> resources = new java.util.concurrent.LinkedBlockingDeque<>();
+        resources.push(lock); // released last, once everything that used the directory is closed
         // SIGTERM: stop taking work and close everything from the hook itself, because the JVM
         // halts once hooks finish, whatever the main thread was doing (e.g. reading the console).
         Thread hook = new Thread(() -> {
@@ -152,7 +166,7 @@ public final class Launcher {
             return serve(options, config, dataDir, console, resources);
         } catch (StartFailure e) {
             err.println(e.getMessage());
-            return UNREACHABLE;
+            return e.status;
         } catch (IOException e) {
             err.println("Reelay stopped: " + e.getMessage());
             return UNREACHABLE;
@@ -291,6 +305,9 @@ public final class Launcher {
             PostgresStore store = PostgresStore.open(database);
             try {
                 resources.push(SoleInstance.take(database));
+            } catch (SoleInstance.InUse e) {
+                store.close();
+                throw new StartFailure("Reelay can't start: " + e.getMessage(), DATA_DIR_IN_USE);
             } catch (StoreException e) {
                 store.close();
                 throw e;
@@ -351,10 +368,17 @@ public final class Launcher {
         }
     }
 
-    /** Something outside could not be reached at start; the message is the operator's one line. */
+    /** Something outside could not be reached (or is in use) at start; the message is the operator's one line. */
     private static final class StartFailure extends Exception {
+        final int status;
+
         StartFailure(String message) {
+            this(message, UNREACHABLE);
+        }
+
+        StartFailure(String message, int status) {
             super(message.replaceAll("\\s*\\n\\s*", " "), null, false, false); // one line for the operator
+            this.status = status;
         }
     }
 }

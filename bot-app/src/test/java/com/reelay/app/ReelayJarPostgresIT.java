@@ -128,8 +128,8 @@ class ReelayJarPostgresIT {
             reelay.getOutputStream().close();
             assertTrue(reelay.waitFor(60, TimeUnit.SECONDS));
             String stderr = Files.readString(dir.resolve("stderr.txt"));
-            assertEquals(1, reelay.exitValue(), stderr);
-            assertEquals("Reelay can't open its store: another Reelay instance is using the database " + database.url()
+            assertEquals(Launcher.DATA_DIR_IN_USE, reelay.exitValue(), stderr);
+            assertEquals("Reelay can't start: another Reelay instance is using the database " + database.url()
                     + " (one instance per database until the engine runs as a fleet)", stderr.strip());
         }
     }

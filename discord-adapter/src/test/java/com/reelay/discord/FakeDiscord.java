@@ -141,6 +141,7 @@ final class FakeDiscord implements AutoCloseable {
     private final CountDownLatch identified = new CountDownLatch(1);
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile DataObject identify;
+    private volatile boolean refuseAcknowledgements;
     private volatile WebSocket gateway;
 
     FakeDiscord(long guildId, List<Place> guildChannels, Duration deferDeadline, Duration tokenLifetime) throws IOException {
@@ -182,6 +183,11 @@ final class FakeDiscord implements AutoCloseable {
 
     List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** From now on, Discord answers every acknowledgement with "Unknown interaction" (as when it came too late). */
+    void refuseAcknowledgements() {
+        refuseAcknowledgements = true;
     }
 
     /** Requests Discord would have refused (unknown routes, dead tokens, late acknowledgements). */
@@ -437,6 +443,10 @@ final class FakeDiscord implements AutoCloseable {
         Interaction interaction = byToken.get(token);
         if (interaction == null) {
             refused.add("callback for an unknown interaction");
+            return error(404, 10062, "Unknown interaction");
+        }
+        if (refuseAcknowledgements) {
+            refused.add("acknowledgement refused, as the test asked");
             return error(404, 10062, "Unknown interaction");
         }
         if (Duration.between(interaction.dispatchedAt, call.at()).compareTo(deferDeadline) > 0) {

@@ -57,6 +57,12 @@ final class ReelayRig implements AutoCloseable {
      */
     static ReelayRig start(Path dir, long guildId, List<Place> channels, Map<String, String> settings,
                            UnaryOperator<NemoSimulator.Builder> nemo) throws Exception {
+        return start(dir, guildId, channels, settings, nemo, Clock.systemUTC());
+    }
+
+    /** {@code hostClock}: this machine's clock as the front end reads it (tests set it apart from Discord's). */
+    static ReelayRig start(Path dir, long guildId, List<Place> channels, Map<String, String> settings,
+                           UnaryOperator<NemoSimulator.Builder> nemo, Clock hostClock) throws Exception {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
@@ -76,7 +82,7 @@ final class ReelayRig implements AutoCloseable {
         FakeDiscord discord = new FakeDiscord(guildId, channels, asked.deferDeadline(), asked.interactionTokenLifetime());
         env.put("DISCORD_API_BASE", discord.apiBase());
         env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(ConfigLoader.load(DiscordSettings.SECTION, env));
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(ConfigLoader.load(DiscordSettings.SECTION, env), hostClock);
         ReelayRig rig = new ReelayRig(simulator, client, store, engine, discord, frontEnd, logs);
         try {
             frontEnd.start(engine);

@@ -28,7 +28,12 @@ public final class SoleInstance implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Takes the database for this process; fails with a message naming the database if another instance has it. */
+    /**
+     * Takes the database for this process.
+     *
+     * @throws InUse          another instance has it (the message names the database)
+     * @throws StoreException the server cannot be reached
+     */
     public static SoleInstance take(DatabaseSettings settings) {
         Properties login = new Properties();
         if (!settings.user().isEmpty()) {
@@ -48,11 +53,18 @@ public final class SoleInstance implements AutoCloseable {
                 }
             }
             c.close();
-            throw new StoreException("another Reelay instance is using the database " + settings.url()
-                    + " (one instance per database until the engine runs as a fleet)", null);
+            throw new InUse("another Reelay instance is using the database " + settings.url()
+                    + " (one instance per database until the engine runs as a fleet)");
         } catch (SQLException e) {
             closeQuietly(c);
             throw new StoreException("cannot connect to PostgreSQL at " + settings.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Another instance holds the database. */
+    public static final class InUse extends RuntimeException {
+        InUse(String message) {
+            super(message, null, false, false);
         }
     }
 

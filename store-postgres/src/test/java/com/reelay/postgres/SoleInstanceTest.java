@@ -3,7 +3,6 @@ package com.reelay.postgres;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.reelay.core.store.StoreException;
 import org.junit.jupiter.api.Test;
 
 class SoleInstanceTest {
@@ -13,7 +12,7 @@ class SoleInstanceTest {
         DatabaseSettings database = TestPostgres.freshDatabase();
         DatabaseSettings other = TestPostgres.freshDatabase();
         try (SoleInstance first = SoleInstance.take(database)) {
-            StoreException e = assertThrows(StoreException.class, () -> SoleInstance.take(database));
+            SoleInstance.InUse e = assertThrows(SoleInstance.InUse.class, () -> SoleInstance.take(database));
             assertTrue(e.getMessage().startsWith("another Reelay instance is using the database " + database.url()), e.getMessage());
             SoleInstance.take(other).close();
         }

@@ -170,8 +170,13 @@ class TelegramEndToEndTest {
     void creditsShowsTheBalance() throws Exception {
         start();
         telegram.sendText(ANN_CHAT, ANN, "/credits@" + FakeTelegram.BOT_USERNAME);
-        ChatMessage credits = answer(ANN_CHAT, containing("Credits"));
-        assertTrue(credits.text().startsWith("💳 Credits: 100 available"), credits.text());
+        ChatMessage none = answer(ANN_CHAT, containing("haven't used any credits"));
+        assertTrue(none.text().startsWith("💳"), none.text()); // no anonymous identity spent on asking
+        telegram.sendText(ANN_CHAT, ANN, "add calm music");
+        answer(ANN_CHAT, containing("music"));
+        telegram.sendText(ANN_CHAT, ANN, "/credits@" + FakeTelegram.BOT_USERNAME);
+        ChatMessage credits = answer(ANN_CHAT, containing("Credits:"));
+        assertTrue(credits.text().startsWith("💳 Credits: "), credits.text());
     }
 
     @Test

@@ -79,7 +79,7 @@ class WebhookTest {
         assertEquals(200, post(update, SECRET));
         assertEquals(200, post(update, SECRET), "Telegram may deliver an update twice");
 
-        ChatMessage credits = telegram.awaitBotMessage(42, m -> m.text().startsWith("💳 Credits"));
+        ChatMessage credits = telegram.awaitBotMessage(42, m -> m.text().startsWith("💳"));
         assertEquals(1, telegram.botMessages(42).size(), "answered once: " + credits.text());
     }
 

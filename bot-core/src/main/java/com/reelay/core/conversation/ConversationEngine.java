@@ -59,7 +59,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         ChatSessions sessions = new ChatSessions(client, store, nemoToken, clock);
         this.metrics = new EngineMetrics(registry);
         this.workers = new Workers(settings.workerThreads());
-        this.admission = new Admission(new GuardRails(guard, clock), settings);
+        this.admission = new Admission(new GuardRails(guard, clock, store), settings);
         this.replies = new Replies(sessions, clock, workers, metrics, settings.editInterval(), () -> closed);
         this.prompts = new PromptStream(client, sessions, clock, workers, metrics);
         this.renders = new RenderJobs(client, store, clock);

@@ -1,5 +1,6 @@
 package com.reelay.core.store;
 
+import com.reelay.core.guard.PromptLog;
 import com.reelay.core.nemo.AnonymousIdentity;
 import java.util.List;
 import java.util.Optional;
@@ -7,9 +8,10 @@ import java.util.Optional;
 /**
  * Everything Reelay must not forget across a restart or a crash. A write that returned has
  * been made durable. The embedded {@link SqliteStore} is the default; store-postgres keeps the
- * same state in PostgreSQL for a fleet of instances. Both pass the same contract tests.
+ * same state in PostgreSQL for a fleet of instances. Both pass the same contract tests. It keeps
+ * the guard's {@link PromptLog} too, so limits hold across a restart (and, shared, across a fleet).
  */
-public interface ReelayStore extends AutoCloseable {
+public interface ReelayStore extends PromptLog, AutoCloseable {
 
     Optional<ChatState> chat(String chatKey);
 

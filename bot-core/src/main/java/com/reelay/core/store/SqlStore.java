@@ -109,6 +109,22 @@ public abstract class SqlStore implements ReelayStore {
         return sql.queryAll(RENDER_JOB_COLUMNS + " WHERE state = 'RENDERING' ORDER BY created_at", SqlStore::renderJob);
     }
 
+    @Override
+    public List<Instant> promptsSince(String key, Instant since) {
+        return sql.queryAll("SELECT at FROM prompts WHERE allowance = ? AND at >= ? ORDER BY at",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)), key, since.toEpochMilli());
+    }
+
+    @Override
+    public void recordPrompt(List<String> keys, Instant at, Instant forgetBefore) {
+        sql.inTransaction(c -> {
+            for (String key : keys) {
+                Sql.update(c, "INSERT INTO prompts (allowance, at) VALUES (?, ?)", key, at.toEpochMilli());
+            }
+            return Sql.update(c, "DELETE FROM prompts WHERE at < ?", forgetBefore.toEpochMilli());
+        });
+    }
+
     private static final String RENDER_JOB_COLUMNS = "SELECT render_id, chat_key, request_id, progress_message_id, state,"
             + " progress, output_url, error, created_at, updated_at FROM render_jobs";
 

@@ -3,10 +3,13 @@ package com.reelay.core.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -22,6 +25,7 @@ public final class SqliteStore extends SqlStore {
 
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
     public static final String FILE_NAME = "reelay.db";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     /** Where the schema scripts live (Flyway, {@code V<n>__<what>.sql}). */
     static final String SCHEMA = "db/sqlite";
 
@@ -47,6 +51,7 @@ public final class SqliteStore extends SqlStore {
             throw new StoreException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve(FILE_NAME);
+        ownerOnly(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -61,6 +66,30 @@ public final class SqliteStore extends SqlStore {
             return new SqliteStore(connection, version);
         } catch (SQLException e) {
             throw new StoreException("cannot open store " + file, e);
+        }
+    }
+
+    /**
+     * The store holds NemoVideo tokens: it is created readable by its owner only, and an older,
+     * wider one is narrowed. SQLite gives its -wal and -shm files the database file's permissions.
+     */
+    private static void ownerOnly(Path file) {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            if (Files.notExists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path part = file.resolveSibling(file.getFileName() + suffix);
+                if (Files.exists(part) && !Files.getPosixFilePermissions(part).equals(OWNER_ONLY)) {
+                    Files.setPosixFilePermissions(part, OWNER_ONLY);
+                    log.info("store file made readable by its owner only path={}", part.toAbsolutePath());
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot make the store " + file + " owner-only", e);
         }
     }
 

@@ -92,6 +92,16 @@ public final class FaultyStore implements ReelayStore {
     }
 
     @Override
+    public List<java.time.Instant> promptsSince(String key, java.time.Instant since) {
+        return store.promptsSince(key, since);
+    }
+
+    @Override
+    public void recordPrompt(List<String> keys, java.time.Instant at, java.time.Instant forgetBefore) {
+        store.recordPrompt(keys, at, forgetBefore);
+    }
+
+    @Override
     public int schemaVersion() {
         return store.schemaVersion();
     }

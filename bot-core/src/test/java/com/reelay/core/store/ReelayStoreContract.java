@@ -39,7 +39,9 @@ public abstract class ReelayStoreContract {
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     protected final ReelayStore store() {
@@ -180,6 +182,20 @@ public abstract class ReelayStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void thePromptLogCountsPerAllowanceAndForgetsWhatNoWindowReaches() throws Exception {
+        store.recordPrompt(List.of("user:telegram:1", "chat:telegram:1"), T0, T0.minusSeconds(86_400));
+        store.recordPrompt(List.of("user:telegram:1"), T0.plusSeconds(60), T0.minusSeconds(86_400));
+        assertEquals(List.of(T0, T0.plusSeconds(60)), store.promptsSince("user:telegram:1", T0));
+        assertEquals(List.of(T0.plusSeconds(60)), store.promptsSince("user:telegram:1", T0.plusSeconds(1)));
+        assertEquals(List.of(T0), store.promptsSince("chat:telegram:1", T0.minusSeconds(5)));
+        store.recordPrompt(List.of("user:telegram:2"), T0.plusSeconds(120), T0.plusSeconds(30));
+        assertEquals(List.of(T0.plusSeconds(60)), store.promptsSince("user:telegram:1", T0.minusSeconds(5)),
+                "prompts before forgetBefore are gone");
+        assertEquals(List.of(), store.promptsSince("chat:telegram:1", T0.minusSeconds(5)));
+        assertEquals(List.of(T0.plusSeconds(120)), closeAndReopen().promptsSince("user:telegram:2", T0), "and kept across a restart");
     }
 
     @Test

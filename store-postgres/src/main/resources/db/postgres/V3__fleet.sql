@@ -1,4 +1,4 @@
--- Version 2: what a fleet of instances shares (README, "Running several instances").
+-- Version 3: what a fleet of instances shares (README, "Running several instances").
 -- Times are epoch milliseconds from the instances' clocks; fencing epochs, not clocks, keep a
 -- chat's work from running twice, so clock skew can only delay a takeover.
 
