@@ -60,7 +60,7 @@ public final class BenchMain {
             new LinkLatencyBench(runDir, results).run();
         }
         if (runs(only, "outbox")) {
-            new com.reelay.telegram.OutboxFloodBench(results::add).run();
+            new OutboxFloodBench(results).run();
         }
 
         double minutes = (System.nanoTime() - started) / 60e9;

@@ -2,10 +2,10 @@ package com.reelay.app;
 
 import com.reelay.app.console.ConsoleChat;
 import com.reelay.app.logging.LogSetup;
-import com.reelay.app.logging.SecretMask;
 import com.reelay.app.ops.ManagementServer;
 import com.reelay.app.settings.ReelayConfig;
 import com.reelay.config.ConfigException;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.nemo.NemoSettings;
 import com.reelay.core.nemo.OkHttpNemoClient;
@@ -211,7 +211,8 @@ public final class Launcher {
                 resources);
         resources.push(store);
         NemoSettings nemo = nemoTuning.apply(config.nemo().toClientSettings().withBaseUrl(apiBase));
-        OkHttpNemoClient client = new OkHttpNemoClient(nemo);
+        // The engine schedules 429 retries itself, so a rate limit never holds one of its workers.
+        OkHttpNemoClient client = new OkHttpNemoClient(nemo, null, OkHttpNemoClient.RateLimits.CALLER_SCHEDULES);
         resources.push(client);
         // The console has no platform rate limit: show progress more often than chat platforms can.
         ConversationEngine engine = new ConversationEngine(client, store,
@@ -235,7 +236,7 @@ public final class Launcher {
             try {
                 telegram.start(engine);
             } catch (IllegalStateException e) {
-                throw new StartFailure("Reelay can't start Telegram: " + SecretMask.shared().apply(e.getMessage()));
+                throw new StartFailure("Reelay can't start Telegram: " + LogSetup.mask().apply(e.getMessage()));
             }
             checks.put("telegram", () -> true);
         }
@@ -245,7 +246,7 @@ public final class Launcher {
             try {
                 discord.start(engine);
             } catch (IllegalStateException e) {
-                throw new StartFailure("Reelay can't start Discord: " + SecretMask.shared().apply(e.getMessage()));
+                throw new StartFailure("Reelay can't start Discord: " + LogSetup.mask().apply(e.getMessage()));
             }
             checks.put("discord", () -> {
                 try {
@@ -314,12 +315,12 @@ public final class Launcher {
             }
             return store;
         } catch (StoreException e) {
-            throw new StartFailure("Reelay can't open its store: " + SecretMask.shared().apply(e.getMessage()));
+            throw new StartFailure("Reelay can't open its store: " + LogSetup.mask().apply(e.getMessage()));
         }
     }
 
     private static void registerSecrets(ReelayConfig config) {
-        SecretMask mask = SecretMask.shared();
+        SecretMask mask = LogSetup.mask();
         if (!config.app().database().password().isEmpty()) {
             mask.register(config.app().database().password());
         }
@@ -343,7 +344,7 @@ public final class Launcher {
                 try {
                     resources.pop().close();
                 } catch (Exception e) {
-                    err.println("while stopping: " + SecretMask.shared().apply(String.valueOf(e.getMessage())));
+                    err.println("while stopping: " + LogSetup.mask().apply(String.valueOf(e.getMessage())));
                 }
             }
             org.slf4j.LoggerFactory.getLogger(Launcher.class).info("reelay stopped");

@@ -1,6 +1,7 @@
 package com.reelay.discord;
 
 import com.reelay.core.chat.ChatEngine;
+import com.reelay.core.chat.support.SecretMask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
                     .addEventListeners(events)
                     .build();
         } catch (RuntimeException e) {
-            log.debug("Discord login failure", e);
+            log.debug("Discord login failure: {}", SecretMask.of(settings.botToken()).describe(e));
             throw new IllegalStateException("Discord login failed: " + FailureText.of(e));
         }
         transport.attach(jda);

@@ -9,6 +9,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.support.Futures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -99,7 +100,7 @@ final class DiscordOutput implements ChatOutput {
         return transport.editChannelMessage(chat, channelId, DiscordMessages.edit(reply, place.mentionUserId(), List.of()))
                 .<Void>thenApply(id -> null)
                 .exceptionallyCompose(error -> {
-                    if (!(FailureText.unwrap(error) instanceof MessageGone)) {
+                    if (!(Futures.unwrap(error) instanceof MessageGone)) {
                         return CompletableFuture.failedFuture(error);
                     }
                     // Deleted, or an interaction message from before a restart that only its token could edit.

@@ -2,6 +2,7 @@ package com.reelay.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.reelay.core.chat.support.Futures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,7 +67,7 @@ final class JdaTransport implements DiscordTransport {
             if (error == null) {
                 return message.getId();
             }
-            Throwable cause = FailureText.unwrap(error);
+            Throwable cause = Futures.unwrap(error);
             if (cause instanceof ErrorResponseException e && unreachable(e.getErrorResponse())) {
                 throw new Undeliverable("Discord " + e.getErrorResponse().getCode() + ": " + e.getErrorResponse().getMeaning());
             }
@@ -89,7 +90,7 @@ final class JdaTransport implements DiscordTransport {
                     if (error == null) {
                         return message.getId();
                     }
-                    Throwable cause = FailureText.unwrap(error);
+                    Throwable cause = Futures.unwrap(error);
                     if (cause instanceof ErrorResponseException e && gone(e.getErrorResponse())) {
                         throw new MessageGone(messageId);
                     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.config.ConfigLoader;
+import com.reelay.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -2,11 +2,10 @@ package com.reelay.telegram;
 
 import com.reelay.core.chat.MessageGone;
 import com.reelay.core.chat.Undeliverable;
+import com.reelay.core.chat.support.Futures;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -37,7 +36,7 @@ record ApiFailure(Kind kind, int code, String description, Duration retryAfter) 
     private static final Pattern RETRY_AFTER_TEXT = Pattern.compile("retry after (\\d+)");
 
     static ApiFailure of(Throwable error) {
-        Throwable t = unwrap(error);
+        Throwable t = Futures.unwrap(error);
         if (t instanceof TelegramApiRequestException e && e.getErrorCode() != null && e.getErrorCode() != 0) {
             int code = e.getErrorCode();
             String description = e.getApiResponse() == null ? "" : e.getApiResponse();
@@ -82,7 +81,7 @@ record ApiFailure(Kind kind, int code, String description, Duration retryAfter) 
         if (failure.code() == 400 && (lower.contains("message to edit not found") || lower.contains("message can't be edited"))) {
             return new MessageGone("Telegram 400: " + failure.description());
         }
-        return unwrap(error);
+        return Futures.unwrap(error);
     }
 
     private static Duration retryAfter(TelegramApiRequestException e, String description) {
@@ -91,13 +90,5 @@ record ApiFailure(Kind kind, int code, String description, Duration retryAfter) 
         }
         Matcher m = RETRY_AFTER_TEXT.matcher(description);
         return Duration.ofSeconds(m.find() ? Math.max(1, Long.parseLong(m.group(1))) : 1);
-    }
-
-    static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -1,5 +1,7 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.support.Futures;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.telegram.TelegramSettings.OutboxLimits;
 import com.reelay.telegram.TelegramSettings.Rate;
 import java.time.Duration;
@@ -34,7 +36,7 @@ final class Outbox implements AutoCloseable {
 
     private final OutboxLimits limits;
     private final Scheduler scheduler;
-    private final TokenMask mask;
+    private final SecretMask mask;
     private final SendWindow global;
     /** Insertion order is turn order: a chat that just sent moves to the back. */
     private final LinkedHashMap<String, ChatQueue> chats = new LinkedHashMap<>();
@@ -43,7 +45,7 @@ final class Outbox implements AutoCloseable {
     private Scheduler.Cancellable wake;
     private boolean closed;
 
-    Outbox(OutboxLimits limits, Scheduler scheduler, TokenMask mask) {
+    Outbox(OutboxLimits limits, Scheduler scheduler, SecretMask mask) {
         this.limits = limits;
         this.scheduler = scheduler;
         this.mask = mask;
@@ -77,7 +79,7 @@ final class Outbox implements AutoCloseable {
         }
         call.get().whenComplete((ignored, error) -> {
             if (error != null) {
-                log.debug("chat action not shown chat={}: {}", chatId, mask.describe(ApiFailure.unwrap(error)));
+                log.debug("chat action not shown chat={}: {}", chatId, mask.describe(error));
             }
         });
     }
@@ -213,7 +215,7 @@ final class Outbox implements AutoCloseable {
                 if (done && f.kind() == ApiFailure.Kind.NOT_MODIFIED) {
                     outcome = null; // the message already shows this: that is what was asked
                 } else if (done) {
-                    failure = ApiFailure.unwrap(error);
+                    failure = Futures.unwrap(error);
                     if (f.kind() != ApiFailure.Kind.VIDEO_TOO_LARGE) {
                         log.warn("telegram call failed chat={} code={}: {}", s.chatId, f.code(), mask.describe(failure));
                     }

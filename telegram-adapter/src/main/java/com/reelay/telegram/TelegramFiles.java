@@ -1,5 +1,6 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.support.SecretMask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -25,9 +26,9 @@ final class TelegramFiles implements UpdateReader.FileOpener {
     private final BotApi api;
     private final boolean localBotApi;
     private final long downloadLimit;
-    private final TokenMask mask;
+    private final SecretMask mask;
 
-    TelegramFiles(BotApi api, boolean localBotApi, long downloadLimit, TokenMask mask) {
+    TelegramFiles(BotApi api, boolean localBotApi, long downloadLimit, SecretMask mask) {
         this.api = api;
         this.localBotApi = localBotApi;
         this.downloadLimit = downloadLimit;
@@ -61,7 +62,7 @@ final class TelegramFiles implements UpdateReader.FileOpener {
             if (failure.kind() == ApiFailure.Kind.FILE_TOO_BIG) {
                 throw new IOException(TelegramPhrases.downloadRefused(downloadLimit));
             }
-            throw new IOException("Telegram getFile failed: " + mask.describe(ApiFailure.unwrap(e)));
+            throw new IOException("Telegram getFile failed: " + mask.describe(e));
         }
         if (file == null || file.getFilePath() == null || file.getFilePath().isBlank()) {
             throw new IOException("Telegram getFile gave no file path");

@@ -2,6 +2,8 @@ package com.reelay.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reelay.core.chat.ChatEngine;
+import com.reelay.core.chat.ChatOutput;
+import com.reelay.core.chat.support.SecretMask;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -41,7 +43,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
     private static final Duration START_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final TelegramSettings settings;
-    private final TokenMask mask;
+    private final SecretMask mask;
     private final ObjectMapper json = new ObjectMapper();
     private final SystemScheduler scheduler = new SystemScheduler("telegram-timer");
     private final OkHttpBotApi api;
@@ -54,7 +56,8 @@ public final class TelegramFrontEnd implements AutoCloseable {
 
     public TelegramFrontEnd(TelegramSettings settings) {
         this.settings = settings;
-        this.mask = new TokenMask(settings.botToken());
+        this.mask = SecretMask.of(settings.botToken(),
+                settings.webhook() == null ? null : settings.webhook().secretToken());
         this.api = new OkHttpBotApi(settings, apiClient(), json);
         this.outbox = new Outbox(settings.outbox(), scheduler, mask);
         this.output = new TelegramOutput(api, outbox, settings, mask);
@@ -82,17 +85,26 @@ public final class TelegramFrontEnd implements AutoCloseable {
                 startWebhook();
             } else {
                 OkHttpBotApi pollingApi = new OkHttpBotApi(settings, pollingClient(), json);
-                polling = new LongPolling(pollingApi, mask, pollingApi::close);
+                polling = new LongPolling(pollingApi, mask, pollingApi::close, LongPolling.BACKOFF);
                 polling.start(handler::handle);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting Telegram updates");
         } catch (IOException | ExecutionException e) {
-            throw new IllegalStateException("Telegram updates could not start: " + mask.describe(ApiFailure.unwrap(e)));
+            throw new IllegalStateException("Telegram updates could not start: " + mask.describe(e));
         }
         log.info("telegram front end started bot=@{} updates={} videos={}", bot.username(), settings.updateMode(),
                 settings.attachVideos() ? "attached up to " + settings.videoUploadLimitBytes() + " bytes" : "links only");
+    }
+
+    /**
+     * The engine's output for Telegram chats: replies as Bot API calls paced through this front
+     * end's outbox. Usable before {@link #start}, so a harness can drive the outbox without
+     * receiving updates (the bench floods it this way).
+     */
+    public ChatOutput output() {
+        return output;
     }
 
     /** The webhook's local port once started (useful when configured as 0); -1 in long polling mode. */
@@ -116,7 +128,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
                 if (error != null) {
                     log.warn("command menu not set language={}: {}",
                             menu.getLanguageCode() == null ? "default" : menu.getLanguageCode(),
-                            mask.describe(ApiFailure.unwrap(error)));
+                            mask.describe(error));
                 }
             });
         }
@@ -142,7 +154,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
             ApiFailure f = ApiFailure.of(e);
             String hint = f.code() == 401 || f.code() == 404 ? " (is TELEGRAM_BOT_TOKEN right?)" : "";
             throw new IllegalStateException("Telegram " + what + " failed" + hint + ": "
-                    + mask.describe(ApiFailure.unwrap(e)));
+                    + mask.describe(e));
         }
     }
 

@@ -7,6 +7,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.support.SecretMask;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,9 @@ final class TelegramOutput implements ChatOutput {
     private final BotApi api;
     private final Outbox outbox;
     private final TelegramSettings settings;
-    private final TokenMask mask;
+    private final SecretMask mask;
 
-    TelegramOutput(BotApi api, Outbox outbox, TelegramSettings settings, TokenMask mask) {
+    TelegramOutput(BotApi api, Outbox outbox, TelegramSettings settings, SecretMask mask) {
         this.api = api;
         this.outbox = outbox;
         this.settings = settings;
@@ -101,7 +102,7 @@ final class TelegramOutput implements ChatOutput {
                 return captionFits ? CompletableFuture.completedFuture(ref(chat, message)) : send(chat, requestId, caption);
             }
             log.info("video not attached chat={} request={}: {}; sending the link", chatId, requestId,
-                    mask.describe(ApiFailure.unwrap(error)));
+                    mask.describe(error));
             return send(chat, requestId, caption);
         }).thenCompose(f -> f);
     }

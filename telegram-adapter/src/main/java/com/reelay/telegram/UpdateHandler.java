@@ -2,6 +2,7 @@ package com.reelay.telegram;
 
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.Inbound;
+import com.reelay.core.chat.support.SecretMask;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -24,11 +25,11 @@ final class UpdateHandler implements AutoCloseable {
     private final ChatEngine engine;
     private final BotApi api;
     private final AlbumCollector albums;
-    private final TokenMask mask;
+    private final SecretMask mask;
     private final LinkedHashSet<Integer> seen = new LinkedHashSet<>();
 
     UpdateHandler(UpdateReader reader, ChatEngine engine, BotApi api, Duration albumDebounce,
-                  Scheduler scheduler, TokenMask mask) {
+                  Scheduler scheduler, SecretMask mask) {
         this.reader = reader;
         this.engine = engine;
         this.api = api;
@@ -88,7 +89,7 @@ final class UpdateHandler implements AutoCloseable {
         }
         api.call(answer.build()).whenComplete((ok, error) -> {
             if (error != null) {
-                log.debug("button press not answered: {}", mask.describe(ApiFailure.unwrap(error)));
+                log.debug("button press not answered: {}", mask.describe(error));
             }
         });
     }

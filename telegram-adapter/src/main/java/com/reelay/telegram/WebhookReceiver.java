@@ -1,6 +1,7 @@
 package com.reelay.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.chat.support.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +44,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     void start(Consumer<Update> handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(webhook.listenPort()), 0);
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(4, runnable -> {
-            Thread t = new Thread(runnable, "telegram-webhook-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        workers = Executors.newFixedThreadPool(4, DaemonThreads.named("telegram-webhook"));
         server.setExecutor(workers);
         server.createContext(webhook.path(), exchange -> receive(exchange, handler));
         server.start();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.telegram.TelegramSettings.OutboxLimits;
 import com.reelay.telegram.TelegramSettings.Rate;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class OutboxTest {
 
     private final ManualScheduler time = new ManualScheduler();
-    private final Outbox outbox = new Outbox(OutboxLimits.telegramDefaults(), time, new TokenMask("1:x"));
+    private final Outbox outbox = new Outbox(OutboxLimits.telegramDefaults(), time, new SecretMask());
     /** Calls made, as "chat:label", in order. */
     private final List<String> made = new ArrayList<>();
     /** Outcomes for the next calls (null: success); calls beyond the script succeed. */
@@ -220,7 +221,7 @@ class OutboxTest {
     @Test
     void forgetsChatsThatWentQuiet() {
         Outbox fast = new Outbox(new OutboxLimits(new Rate(1, Duration.ofSeconds(1)), new Rate(20, Duration.ofMinutes(1)),
-                new Rate(30, Duration.ofSeconds(1))), time, new TokenMask("1:x"));
+                new Rate(30, Duration.ofSeconds(1))), time, new SecretMask());
         for (int chat = 1; chat <= 10; chat++) {
             fast.send(Integer.toString(chat), call(Integer.toString(chat), "hi"));
         }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
 
 import com.reelay.core.nemo.ChatReply;
 import com.reelay.core.nemo.ChatStream;
@@ -13,13 +18,11 @@ import com.reelay.telegram.FakeTelegram.ApiCall;
 import com.reelay.telegram.FakeTelegram.ChatMessage;
 import com.reelay.telegram.FakeTelegram.FakeFile;
 import com.reelay.telegram.FakeTelegram.Person;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -334,29 +337,13 @@ class TelegramEndToEndTest {
 
     /** The simulator's client, except that every chat reply says {@code text}. */
     private static NemoClient withReply(NemoClient real, String text) {
-        return (NemoClient) Proxy.newProxyInstance(NemoClient.class.getClassLoader(), new Class<?>[] {NemoClient.class},
-                (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("chat")) {
-                        ChatStream stream = (ChatStream) result;
-                        return new ChatStream() {
-                            @Override
-                            public CompletableFuture<ChatReply> reply() {
-                                return stream.reply().thenApply(r -> new ChatReply(text, r.toolsUsed()));
-                            }
-
-                            @Override
-                            public void cancel() {
-                                stream.cancel();
-                            }
-                        };
-                    }
-                    return result;
-                });
+        NemoClient client = mock(NemoClient.class, delegatesTo(real));
+        doAnswer(call -> {
+            ChatStream stream = real.chat(call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3));
+            ChatStream replying = mock(ChatStream.class, delegatesTo(stream));
+            doReturn(stream.reply().thenApply(r -> new ChatReply(text, r.toolsUsed()))).when(replying).reply();
+            return replying;
+        }).when(client).chat(any(), any(), any(), any());
+        return client;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.chat.support.SecretMask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class TelegramFilesTest {
     }
 
     private TelegramFiles files(boolean localBotApi) {
-        return new TelegramFiles(api, localBotApi, localBotApi ? 2000 * MB : 20 * MB, new TokenMask(FakeTelegram.TOKEN));
+        return new TelegramFiles(api, localBotApi, localBotApi ? 2000 * MB : 20 * MB, SecretMask.of(FakeTelegram.TOKEN));
     }
 
     @Test

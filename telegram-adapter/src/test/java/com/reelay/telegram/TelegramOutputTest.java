@@ -11,6 +11,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.telegram.FakeTelegram.ChatMessage;
 import java.time.Duration;
 import java.util.HashMap;
@@ -55,8 +56,11 @@ class TelegramOutputTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 int kib = Integer.parseInt(request.getUrl().queryParameter("kib"));
-                return new MockResponse.Builder().code(200).addHeader("Content-Type", "video/mp4")
-                        .body(new Buffer().write(new byte[kib * 1024])).build();
+                Buffer bytes = new Buffer().write(new byte[kib * 1024]);
+                MockResponse.Builder answer = new MockResponse.Builder().code(200).addHeader("Content-Type", "video/mp4");
+                // chunked: no Content-Length, so the size is known only while streaming
+                return (request.getUrl().queryParameter("chunked") != null ? answer.chunkedBody(bytes, 8 * 1024)
+                        : answer.body(bytes)).build();
             }
         });
         cdn.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
@@ -69,7 +73,7 @@ class TelegramOutputTest {
         Map<String, String> env = new HashMap<>(FAST);
         env.putAll(variables);
         TelegramSettings settings = telegram.settings(env);
-        TokenMask mask = new TokenMask(settings.botToken());
+        SecretMask mask = SecretMask.of(settings.botToken());
         api = new OkHttpBotApi(settings, new OkHttpClient(), new ObjectMapper());
         outbox = new Outbox(settings.outbox(), scheduler, mask);
         output = new TelegramOutput(api, outbox, settings, mask);
@@ -160,6 +164,17 @@ class TelegramOutputTest {
         assertEquals("text", shown.kind());
         assertEquals("🎉 Your video is ready: " + url, shown.text());
         assertTrue(telegram.calls("sendVideo").isEmpty(), "nothing was uploaded");
+        assertEquals(1, cdn.getRequestCount(), "a file that is too big is not tried again");
+    }
+
+    @Test
+    void aVideoOfUnknownSizeThatRunsOverTheUploadLimitGoesAsItsLink() throws Exception {
+        use(Map.of("TELEGRAM_ATTACH_VIDEOS", "true", "TELEGRAM_VIDEO_UPLOAD_LIMIT_BYTES", String.valueOf(50 * 1024)));
+        String url = video(100) + "&chunked=1";
+        output.sendVideo(ann, "", new FinishedVideo(url, -1, Reply.text("🎉 Your video is ready: " + url))).join();
+        List<ChatMessage> shown = telegram.botMessages(PRIVATE);
+        assertEquals(List.of("text"), shown.stream().map(ChatMessage::kind).toList(), "no cut video was posted");
+        assertEquals("🎉 Your video is ready: " + url, shown.get(0).text());
         assertEquals(1, cdn.getRequestCount(), "a file that is too big is not tried again");
     }
 

@@ -1,5 +1,6 @@
 package com.reelay.app.ops;
 
+import com.reelay.core.chat.support.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -41,11 +42,7 @@ public final class ManagementServer implements AutoCloseable {
         });
         server.createContext("/metrics", exchange ->
                 respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
-        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
-            Thread t = new Thread(runnable, "reelay-management");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(Executors.newFixedThreadPool(2, DaemonThreads.named("reelay-management")));
         server.start();
     }
 

@@ -26,6 +26,8 @@ final class Admission {
         }
         if (refusal.isEmpty() && isPrompt(intent)) {
             refusal = guard.takePrompt(event.chat(), event.user());
+        } else if (refusal.isEmpty() && usesNemoVideo(intent)) {
+            refusal = guard.takeRequest(event.chat(), event.user());
         }
         return refusal;
     }
@@ -33,6 +35,12 @@ final class Admission {
     /** Prompts are what cost credits: they count against the rate limits and the daily quota. */
     private static boolean isPrompt(Intent intent) {
         return intent instanceof Intent.Chat || (intent instanceof Intent.Upload u && !u.caption().isBlank());
+    }
+
+    /** Everything else that costs a NemoVideo call; help and cancel stay free, so a person can always stop. */
+    private static boolean usesNemoVideo(Intent intent) {
+        return intent instanceof Intent.Credits || intent instanceof Intent.Status || intent instanceof Intent.Upload
+                || intent instanceof Intent.Export || intent instanceof Intent.NewProject;
     }
 
     private Optional<String> overLimits(Intent intent) {

@@ -41,6 +41,9 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     private final LaneScheduler lanes;
     private final Turn instant;
     private final Recovery recovery;
+    /** One chat may hold only a few workers with instant answers; its lane bounds the rest. */
+    private final WorkerShares instantShares = new WorkerShares(INSTANT_ANSWERS_PER_CHAT);
+    private static final int INSTANT_ANSWERS_PER_CHAT = 2;
     private volatile boolean closed;
 
     /** An engine open to everyone, without rate limits (tests, private installs). */
@@ -110,8 +113,17 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         LaneRequest request = new LaneRequest(event.chat(), event.user(), event.requestId(), intent, 0);
         if (Intent.usesLane(intent)) {
             lanes.enter(out, request);
+        } else if (!instantShares.tryTake(event.chat())) {
+            log.info("request refused: answers in flight chat={} request={}", event.chat(), event.requestId());
+            replies.refuse(out, event.chat(), event.requestId(), Phrases.STILL_ANSWERING);
         } else {
-            workers.execute(() -> instant.run(out, request, null));
+            workers.execute(() -> {
+                try {
+                    instant.run(out, request, null);
+                } finally {
+                    instantShares.release(event.chat());
+                }
+            });
         }
     }
 

@@ -26,6 +26,7 @@ final class Phrases {
             + "Please send it again in a minute.";
     static final String NO_CREDITS_YET = "💳 You haven't used any credits yet. Your first video comes with free "
             + "starter credits: describe what you want to make.";
+    static final String STILL_ANSWERING = "One moment: I'm still answering your previous commands.";
     static final String RESTARTING = "I'm restarting; please send that again in a minute.";
     static final String DONE_SEE_STATUS = "Done. Say \"status\" to see the timeline.";
 

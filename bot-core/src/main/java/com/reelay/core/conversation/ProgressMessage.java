@@ -1,5 +1,6 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
@@ -157,7 +158,7 @@ final class ProgressMessage {
                     // The final reply is never lost: when the message is gone (deleted, too old to
                     // edit), it goes out as a new one. A chat that takes nothing more fails as is.
                     chain = output.edit(ref.get(), firstPart).exceptionallyCompose(error ->
-                            Replies.unwrap(error) instanceof Undeliverable ? CompletableFuture.failedFuture(error)
+                            Futures.unwrap(error) instanceof Undeliverable ? CompletableFuture.failedFuture(error)
                                     : output.send(chat, requestId, firstPart).thenApply(sent -> null));
                     first = 1;
                 } else {

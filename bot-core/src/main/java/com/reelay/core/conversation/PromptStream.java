@@ -1,5 +1,6 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.nemo.AgentEvent;
@@ -56,13 +57,13 @@ final class PromptStream {
         open.put(r.requestId(), stream);
         return stream.reply().handle((reply, error) -> {
             open.remove(r.requestId());
-            String outcome = error != null ? Replies.unwrap(error).getClass().getSimpleName()
+            String outcome = error != null ? Futures.unwrap(error).getClass().getSimpleName()
                     : reply.hasText() ? "text" : "no_text";
             metrics.stream(outcome, started);
             if (error == null) {
                 return workers.blocking(() -> conclude(out, r, session, reply, progress, note)).thenCompose(f -> f);
             }
-            Throwable cause = Replies.unwrap(error);
+            Throwable cause = Futures.unwrap(error);
             if (cause instanceof NemoException.SessionNotFound && mayRenew) {
                 // The service refused the message, so sending it to a fresh session is safe.
                 log.info("session lost chat={} request={}: renewing", r.chat(), r.requestId());

@@ -1,5 +1,6 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
@@ -69,7 +70,7 @@ final class RenderJobs {
                                             ProgressMessage progress) {
         ChatRef chat = ChatRef.fromKey(job.chatKey());
         if (error != null) {
-            Throwable cause = Replies.unwrap(error);
+            Throwable cause = Futures.unwrap(error);
             if (cause instanceof java.util.concurrent.CancellationException) {
                 return CompletableFuture.completedFuture(null); // shutting down: the next start resumes it
             }
@@ -85,7 +86,7 @@ final class RenderJobs {
             Reply caption = new Reply(Phrases.videoReady(status.outputUrl()), List.of(Action.STATUS, Action.NEW_PROJECT));
             // The progress line is a courtesy; the link is what must arrive.
             CompletableFuture<?> sent = progress.finish(Phrases.RENDER_DONE, List.of()).handle((ignored, e) -> e)
-                    .thenCompose(e -> e != null && Replies.unwrap(e) instanceof Undeliverable
+                    .thenCompose(e -> e != null && Futures.unwrap(e) instanceof Undeliverable
                             ? CompletableFuture.failedFuture(e)
                             : out.sendVideo(chat, job.requestId(), new FinishedVideo(status.outputUrl(), -1, caption)));
             return settle(job, sent, () -> job.delivered(status.outputUrl(), "", clock.instant()));
@@ -108,7 +109,7 @@ final class RenderJobs {
                 store.saveRenderJob(delivered.get());
                 return null;
             }
-            Throwable cause = Replies.unwrap(error);
+            Throwable cause = Futures.unwrap(error);
             if (cause instanceof Undeliverable) {
                 log.warn("render outcome undeliverable, given up chat={} request={} render={}: {}", job.chatKey(),
                         job.requestId(), job.renderId(), cause.getMessage());

@@ -7,13 +7,12 @@ import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.Reply;
 import com.reelay.core.chat.Urgency;
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.nemo.NemoException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +92,7 @@ final class Replies {
 
     /** Replaces the progress with what went wrong. */
     void fail(LaneRequest r, ProgressMessage progress, Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         if (closing.getAsBoolean()) {
             log.info("request interrupted by shutdown chat={} request={}", r.chat(), r.requestId());
             progress.finish(Phrases.INTERRUPTED, List.of());
@@ -104,7 +103,7 @@ final class Replies {
     }
 
     void sayFailure(ChatOutput out, ChatRef chat, String requestId, Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         logFailure(chat, requestId, cause);
         say(out, chat, requestId, Phrases.failure(cause, sessions.auth(chat).isAnonymous()), List.of());
     }
@@ -126,11 +125,4 @@ final class Replies {
         return second == null || second.isBlank() ? first : first + "\n\n" + second;
     }
 
-    static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 }

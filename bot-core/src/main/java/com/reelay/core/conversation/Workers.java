@@ -1,14 +1,16 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.support.Futures;
+import com.reelay.core.chat.support.DaemonThreads;
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.nemo.NemoException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's threads: workers for blocking NemoVideo calls (sessions, state, uploads, export)
@@ -26,12 +28,34 @@ final class Workers {
     private final ScheduledExecutorService pacer;
 
     Workers(int threads) {
-        this.workers = Executors.newFixedThreadPool(threads, named("reelay-worker"));
-        this.pacer = Executors.newSingleThreadScheduledExecutor(named("reelay-pacer"));
+        this.workers = Executors.newFixedThreadPool(threads, DaemonThreads.named("reelay-worker"));
+        this.pacer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reelay-pacer"));
     }
 
-    /** Runs a blocking NemoVideo call on a worker; its NemoException fails the future. */
+    /**
+     * Runs a blocking NemoVideo call on a worker; its NemoException fails the future. A 429 is
+     * waited out off the workers (the pacer schedules the one retry), so a rate limit never
+     * holds a worker that other chats need.
+     */
     <T> CompletableFuture<T> blocking(Blocking<T> call) {
+        return attempt(call).exceptionallyCompose(error -> {
+            if (Futures.unwrap(error) instanceof NemoException.RateLimited limited && !limited.retried()) {
+                Duration wait = limited.retryAfter() == null ? Duration.ZERO : limited.retryAfter();
+                CompletableFuture<T> retried = new CompletableFuture<>();
+                pacer.schedule(() -> attempt(call).whenComplete((value, again) -> {
+                    if (again != null) {
+                        retried.completeExceptionally(again);
+                    } else {
+                        retried.complete(value);
+                    }
+                }), wait.toMillis(), TimeUnit.MILLISECONDS);
+                return retried;
+            }
+            return CompletableFuture.failedFuture(error);
+        });
+    }
+
+    private <T> CompletableFuture<T> attempt(Blocking<T> call) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return call.call();
@@ -58,14 +82,5 @@ final class Workers {
     void closeNow() {
         workers.shutdownNow();
         pacer.shutdownNow();
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread t = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -91,6 +91,36 @@ public final class GuardRails {
         }
     }
 
+    /**
+     * Counts one request that is not a prompt (status, credits, files without a caption, export,
+     * new project) against hourly allowances of the same size as the prompt limits, kept apart
+     * from them: asking for the status does not eat into prompts, and nobody can flood the bot
+     * with free commands.
+     */
+    public Optional<String> takeRequest(ChatRef chat, ChatUser user) {
+        if (isAdmin(chat, user)) {
+            return Optional.empty();
+        }
+        String userKey = "requests:user:" + chat.platform() + ":" + user.id();
+        String chatKey = "requests:chat:" + chat.key();
+        List<Limit> limits = new ArrayList<>();
+        limits.add(new Limit(userKey, settings.promptsPerUserPerHour(), HOUR,
+                "You've sent " + settings.promptsPerUserPerHour() + " commands in the last hour, the most this bot allows."));
+        limits.add(new Limit(chatKey, settings.promptsPerChatPerHour(), HOUR,
+                "This chat has sent " + settings.promptsPerChatPerHour() + " commands in the last hour, the most this bot allows."));
+        limits.removeIf(limit -> limit.most() == 0);
+        if (limits.isEmpty()) {
+            return Optional.empty();
+        }
+        int a = stripe(userKey);
+        int b = stripe(chatKey);
+        synchronized (stripes[Math.min(a, b)]) {
+            synchronized (stripes[Math.max(a, b)]) {
+                return take(limits);
+            }
+        }
+    }
+
     /** All limits are read before anything is recorded, so a refusal costs nothing. */
     private Optional<String> take(List<Limit> limits) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the store keeps

@@ -85,13 +85,29 @@ public abstract sealed class NemoException extends Exception {
     public static final class RateLimited extends NemoException {
         private final Duration retryAfter;
 
+        private final boolean retried;
+
         public RateLimited(String message, Duration retryAfter) {
+            this(message, retryAfter, false);
+        }
+
+        private RateLimited(String message, Duration retryAfter, boolean retried) {
             super(429, message, null);
             this.retryAfter = retryAfter;
+            this.retried = retried;
         }
 
         public Duration retryAfter() {
             return retryAfter;
+        }
+
+        /** Whether the one retry the contract allows was already made: the caller must not retry again. */
+        public boolean retried() {
+            return retried;
+        }
+
+        public RateLimited afterRetry() {
+            return new RateLimited(getMessage(), retryAfter, true);
         }
     }
 

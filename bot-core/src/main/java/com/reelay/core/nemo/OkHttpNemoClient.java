@@ -3,6 +3,8 @@ package com.reelay.core.nemo;
 import com.reelay.core.chat.FilePolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.reelay.core.chat.support.CappedStreamBody;
+import com.reelay.core.chat.support.DaemonThreads;
 import com.reelay.core.nemo.internal.AnonymousTokens;
 import com.reelay.core.nemo.internal.Answers;
 import com.reelay.core.nemo.internal.ApiCall;
@@ -18,7 +20,6 @@ import com.reelay.core.nemo.internal.RetryPolicies;
 import com.reelay.core.nemo.internal.SkillHeadersInterceptor;
 import com.reelay.core.nemo.internal.Sleeper;
 import com.reelay.core.nemo.internal.Timers;
-import com.reelay.core.nemo.internal.UploadSourceBody;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,18 +31,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
+import okio.Okio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ import org.slf4j.LoggerFactory;
 public final class OkHttpNemoClient implements NemoClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(OkHttpNemoClient.class);
+    private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
     private final NemoSettings settings;
     private final HttpUrl base;
@@ -81,10 +83,27 @@ public final class OkHttpNemoClient implements NemoClient {
 
     /** @param shared an application-wide OkHttp client whose pool and dispatcher to reuse, or null */
     public OkHttpNemoClient(NemoSettings settings, OkHttpClient shared) {
-        this(settings, shared, Clock.systemUTC(), Sleeper.REAL, null);
+        this(settings, shared, RateLimits.WAIT_IN_CALL);
     }
 
-    /** For tests: a clock for render ids and Retry-After dates, a sleeper for 429 waits, and timers. */
+    /**
+     * @param shared     an application-wide OkHttp client whose pool and dispatcher to reuse, or null
+     * @param rateLimits whether a blocking call waits out a 429 itself, or throws
+     *                   {@link NemoException.RateLimited} (with the wait) for the caller to schedule the retry
+     */
+    public OkHttpNemoClient(NemoSettings settings, OkHttpClient shared, RateLimits rateLimits) {
+        this(settings, shared, Clock.systemUTC(), rateLimits == RateLimits.WAIT_IN_CALL ? Sleeper.REAL : null, null);
+    }
+
+    /** Who waits out a 429 of a blocking call (streams always schedule theirs). */
+    public enum RateLimits {
+        /** The call sleeps on its thread, then tries once more: simple callers. */
+        WAIT_IN_CALL,
+        /** The call throws at once; the caller retries once after {@link NemoException.RateLimited#retryAfter()}, off its thread. */
+        CALLER_SCHEDULES
+    }
+
+    /** For tests: a clock for render ids and Retry-After dates, a sleeper for 429 waits (null: throw), and timers. */
     OkHttpNemoClient(NemoSettings settings, OkHttpClient shared, Clock clock, Sleeper sleeper, Timers timers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.base = HttpUrl.get(settings.baseUrl());
@@ -92,7 +111,7 @@ public final class OkHttpNemoClient implements NemoClient {
         this.ownsHttp = shared == null;
         OkHttpClient.Builder builder;
         if (shared == null) {
-            Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(daemon("nemo-http")));
+            Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(DaemonThreads.named("nemo-http")));
             dispatcher.setMaxRequests(settings.maxConcurrentRequests());
             dispatcher.setMaxRequestsPerHost(settings.maxConcurrentRequests());
             builder = new OkHttpClient.Builder()
@@ -126,9 +145,9 @@ public final class OkHttpNemoClient implements NemoClient {
                 .readTimeout(Duration.ZERO)
                 .build();
 
-        this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("nemo-timer"));
+        this.scheduler = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("nemo-timer"));
         this.scheduler.setRemoveOnCancelPolicy(true);
-        this.worker = Executors.newCachedThreadPool(daemon("nemo-worker"));
+        this.worker = Executors.newCachedThreadPool(DaemonThreads.named("nemo-worker"));
         this.timers = timers != null ? timers : Timers.on(scheduler, worker);
         this.nemo = new NemoHttp(settings, api, upload, new RetryPolicies(settings), sleeper, clock);
         this.chatRuntime = new ChatRuntime(settings, sse, nemo, scheduler, this.timers, worker,
@@ -168,7 +187,7 @@ public final class OkHttpNemoClient implements NemoClient {
         ApiCall call = ApiCall.post(uploadUrl(sessionId), () -> {
             MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
             for (UploadSource file : files) {
-                multipart.addFormDataPart("files", FilePolicy.uploadName(file.filename()), new UploadSourceBody(file));
+                multipart.addFormDataPart("files", FilePolicy.uploadName(file.filename()), uploadBody(file));
             }
             return multipart.build();
         }).asUpload();
@@ -302,12 +321,10 @@ public final class OkHttpNemoClient implements NemoClient {
         return base.newBuilder().addPathSegments("api/upload-video/nemo_agent/me").addPathSegment(sessionId).build();
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** One file of an upload, streamed from its source straight into the request, exactly its declared size. */
+    private static RequestBody uploadBody(UploadSource file) {
+        MediaType parsed = file.mediaType() == null ? null : MediaType.parse(file.mediaType());
+        return new CappedStreamBody(parsed == null ? OCTET_STREAM : parsed, file.size(),
+                () -> Okio.source(file.opener().open()));
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
-import com.reelay.core.testing.MutableClock;
 import com.reelay.core.store.CachingStore;
 import com.reelay.core.store.SqliteStore;
 import java.nio.file.Path;
+import com.reelay.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -120,5 +120,16 @@ class GuardRailsTest {
             clock.advance(Duration.ofMinutes(55));
             assertEquals(Optional.empty(), restarted.takePrompt(group, ann));
         }
+    }
+
+    @Test
+    void commandsAreCountedApartFromPromptsAndCannotFloodTheBot() {
+        GuardRails guard = new GuardRails(new GuardSettings(List.of(), List.of(), List.of(), 2, 0, 0), clock);
+        assertEquals(Optional.empty(), guard.takeRequest(group, ann));
+        assertEquals(Optional.empty(), guard.takeRequest(group, ann));
+        assertTrue(guard.takeRequest(group, ann).orElseThrow().startsWith("You've sent 2 commands in the last hour"));
+        assertEquals(Optional.empty(), guard.takePrompt(group, ann), "commands do not eat into prompts");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(Optional.empty(), guard.takeRequest(group, ann));
     }
 }

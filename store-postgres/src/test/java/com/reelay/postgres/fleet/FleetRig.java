@@ -1,6 +1,6 @@
 package com.reelay.postgres.fleet;
 
-import com.reelay.core.testing.MutableClock;
+import com.reelay.testkit.MutableClock;
 import com.reelay.postgres.PostgresStore;
 import com.reelay.postgres.TestPostgres;
 import java.sql.Connection;

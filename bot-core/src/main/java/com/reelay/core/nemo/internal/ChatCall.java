@@ -1,5 +1,6 @@
 package com.reelay.core.nemo.internal;
 
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.nemo.AgentEvent;
 import com.reelay.core.nemo.ChatListener;
 import com.reelay.core.nemo.ChatReply;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -129,7 +129,7 @@ public final class ChatCall implements ChatStream {
                 .executeCompletionStage(runtime.scheduler(), () -> connectOnce(token))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
-                        notAnswered(unwrap(failure));
+                        notAnswered(Futures.unwrap(failure));
                     }
                 });
     }
@@ -320,14 +320,6 @@ public final class ChatCall implements ChatStream {
 
     private static boolean isEventStream(MediaType type) {
         return type != null && type.type().equals("text") && type.subtype().equals("event-stream");
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     /** okhttp-sse's callbacks, all on the thread reading the stream. */

@@ -84,7 +84,7 @@ public final class NemoHttp {
                 tokens.refresh(auth, token);
                 continue;
             }
-            if (error.isRateLimit() && !waited) {
+            if (error.isRateLimit() && !waited && sleeper != null) {
                 waited = true;
                 Duration wait = errors.rateLimitWait(error.retryAfter());
                 LOG.info("{}: rate limited, trying once more in {} ms", call.where(), wait.toMillis());
@@ -92,6 +92,9 @@ public final class NemoHttp {
                 continue;
             }
             NemoException failure = errors.toException(error, call.where(), auth, call.startFailure());
+            if (waited && failure instanceof NemoException.RateLimited limited) {
+                failure = limited.afterRetry();
+            }
             LOG.debug("{}: failed with {}", call.where(), failure.getClass().getSimpleName());
             throw failure;
         }

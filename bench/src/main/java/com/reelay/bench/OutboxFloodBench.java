@@ -1,10 +1,12 @@
-package com.reelay.telegram;
+package com.reelay.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reelay.config.ConfigLoader;
+import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.telegram.TelegramFrontEnd;
+import com.reelay.telegram.TelegramSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,23 +15,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import okhttp3.OkHttpClient;
 
 /**
  * Scenario 5: 10,000 progress updates across 500 chats (450 private, 50 groups) through the real
- * Telegram output and outbox, against {@link LimitedBotApi}. Each chat already shows a progress
+ * Telegram output and outbox (the front end's {@link TelegramFrontEnd#output()}, never started:
+ * no updates are received), against {@link LimitedBotApi}. Each chat already shows a progress
  * message; every second for 20 s each chat's progress changes, and each change is handed to
- * {@link TelegramOutput#edit} at once (no pacing before the outbox). Pending edits of one message
+ * its {@code edit} at once (no pacing before the outbox). Pending edits of one message
  * collapse into the newest inside the outbox, so "sent" is the Bot API calls Telegram accepted,
  * not the updates offered: the rest were superseded before their turn came.
  */
-public final class OutboxFloodBench {
-
-    /** Where rows go: scenario, metric, value, target, pass (null: information). */
-    @FunctionalInterface
-    public interface Rows {
-        void add(String scenario, String metric, String value, String target, Boolean pass);
-    }
+final class OutboxFloodBench {
 
     private static final String SCENARIO = "telegram outbox flood";
     private static final String TOKEN = "123456789:AAF-bench_token_0123456789abcdefgh";
@@ -38,31 +34,26 @@ public final class OutboxFloodBench {
     private static final int ROUNDS = 20;
     private static final Duration ROUND = Duration.ofSeconds(1);
 
-    private final Rows rows;
+    private final Results results;
 
-    public OutboxFloodBench(Rows rows) {
-        this.rows = rows;
+    OutboxFloodBench(Results results) {
+        this.results = results;
     }
 
-    public void run() throws Exception {
+    void run() throws Exception {
         int chats = PRIVATE_CHATS + GROUPS;
         System.out.printf("%n[%s] %,d updates across %d chats (%d groups) in %d s%n", SCENARIO, chats * ROUNDS, chats,
                 GROUPS, ROUNDS * ROUND.toSeconds());
-        ObjectMapper json = new ObjectMapper();
         try (LimitedBotApi telegram = new LimitedBotApi(TOKEN);
-             SystemScheduler scheduler = new SystemScheduler("bench-outbox-timer")) {
-            TelegramSettings settings = ConfigLoader.load(TelegramSettings.SECTION,
-                    Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_BASE", telegram.baseUrl()));
-            TokenMask mask = new TokenMask(TOKEN);
-            OkHttpBotApi api = new OkHttpBotApi(settings, new OkHttpClient(), json);
-            Outbox outbox = new Outbox(settings.outbox(), scheduler, mask);
-            TelegramOutput output = new TelegramOutput(api, outbox, settings, mask);
+             TelegramFrontEnd frontEnd = new TelegramFrontEnd(ConfigLoader.load(TelegramSettings.SECTION,
+                     Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_BASE", telegram.baseUrl())))) {
+            ChatOutput output = frontEnd.output();
 
             long[] ids = new long[chats];
             MessageRef[] progress = new MessageRef[chats];
             for (int c = 0; c < chats; c++) {
                 ids[c] = c < PRIVATE_CHATS ? 10_001 + c : -1_001_000_000_001L - (c - PRIVATE_CHATS);
-                ChatRef chat = new ChatRef(TelegramOutput.PLATFORM, Long.toString(ids[c]));
+                ChatRef chat = new ChatRef(TelegramFrontEnd.PLATFORM, Long.toString(ids[c]));
                 int messageId = telegram.seedMessage(ids[c], text(0));
                 progress[c] = new MessageRef(chat, Integer.toString(messageId));
             }
@@ -92,8 +83,7 @@ public final class OutboxFloodBench {
             CompletableFuture.allOf(edits.toArray(CompletableFuture[]::new)).handle((v, e) -> null)
                     .get(3, TimeUnit.MINUTES);
             double drainedSeconds = (System.nanoTime() - start) / 1e9;
-            outbox.close();
-            api.close();
+            frontEnd.close();
 
             List<Long> accepted = telegram.accepted();
             accepted = accepted.subList(acceptedBefore, accepted.size());
@@ -112,14 +102,13 @@ public final class OutboxFloodBench {
                     offeredSeconds, drainedSeconds, accepted.size(), busy);
 
             telegram.refusals().stream().limit(5).forEach(r -> System.out.println("  429: " + r));
-            rows.add(SCENARIO, "messages sent per second (Bot API calls accepted)", String.format("%.1f /s", perSecond),
+            results.add(SCENARIO, "messages sent per second (Bot API calls accepted)", String.format("%.1f /s", perSecond),
                     "≥ 27 /s (90 % of 30)", perSecond >= 27);
-            rows.add(SCENARIO, "429 Too Many Requests received", Integer.toString(refused), "0", refused == 0);
-            rows.add(SCENARIO, "429s on a cold outbox (warm-up: 2 × 30 edits, 1 s apart)", Integer.toString(cold), "—", null);
-            rows.add(SCENARIO, "updates offered / reached Telegram / superseded in the outbox",
-                    String.format("%,d / %,d / %,d", chats * ROUNDS, accepted.size(), chats * ROUNDS - accepted.size()),
-                    "—", null);
-            rows.add(SCENARIO, "chats showing their newest update at the end; failed calls",
+            results.add(SCENARIO, "429 Too Many Requests received", Integer.toString(refused), "0", refused == 0);
+            results.info(SCENARIO, "429s on a cold outbox (warm-up: 2 × 30 edits, 1 s apart)", Integer.toString(cold));
+            results.info(SCENARIO, "updates offered / reached Telegram / superseded in the outbox",
+                    String.format("%,d / %,d / %,d", chats * ROUNDS, accepted.size(), chats * ROUNDS - accepted.size()));
+            results.add(SCENARIO, "chats showing their newest update at the end; failed calls",
                     String.format("%d of %d; %d failed, %d not modified", newest, chats, failed.get() + telegram.otherErrors(),
                             telegram.notModified()),
                     "all; 0", newest == chats && failed.get() == 0 && telegram.otherErrors() == 0);
@@ -127,12 +116,12 @@ public final class OutboxFloodBench {
     }
 
     /** Two rounds of edits over 30 fresh private chats; returns the 429s they got. */
-    private static int warmUp(LimitedBotApi telegram, TelegramOutput output) throws Exception {
+    private static int warmUp(LimitedBotApi telegram, ChatOutput output) throws Exception {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         MessageRef[] refs = new MessageRef[30];
         for (int c = 0; c < refs.length; c++) {
             long id = 20_001 + c;
-            refs[c] = new MessageRef(new ChatRef(TelegramOutput.PLATFORM, Long.toString(id)),
+            refs[c] = new MessageRef(new ChatRef(TelegramFrontEnd.PLATFORM, Long.toString(id)),
                     Integer.toString(telegram.seedMessage(id, text(0))));
         }
         for (int round = 1; round <= 2; round++) {

@@ -1,8 +1,9 @@
-package com.reelay.telegram;
+package com.reelay.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.reelay.core.chat.support.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -63,11 +64,7 @@ final class LimitedBotApi implements AutoCloseable {
     LimitedBotApi(String token) throws IOException {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 256);
-        threads = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "fake-bot-api");
-            t.setDaemon(true);
-            return t;
-        });
+        threads = Executors.newFixedThreadPool(8, DaemonThreads.named("fake-bot-api"));
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();

@@ -1,4 +1,4 @@
-package com.reelay.core.testing;
+package com.reelay.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand: time passes only when the test says so. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -23,6 +23,15 @@ public final class MutableClock extends Clock {
         now = now.plus(d);
     }
 
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
@@ -31,10 +40,5 @@ public final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 }
