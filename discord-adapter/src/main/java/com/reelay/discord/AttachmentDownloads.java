@@ -1,6 +1,7 @@
 package com.reelay.discord;
 
 import com.reelay.core.chat.Attachment;
+import com.reelay.core.chat.AttachmentUnavailable;
 import com.reelay.core.chat.FilePolicy;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -32,15 +33,23 @@ final class AttachmentDownloads {
         String url = attachment.getUrl();
         long size = attachment.getSize();
         return new Attachment.Upload(attachment.getFileName(), size, type == null || type.isBlank() ? UNKNOWN_TYPE : type,
-                () -> open(url, size));
+                () -> open(url, size, attachment.getFileName()));
     }
 
-    private InputStream open(String url, long declaredSize) throws IOException {
-        Response response = http.get().newCall(new Request.Builder().url(url).get().build()).execute();
+    /** The attachment's bytes; when Discord won't hand them over, the person hears why (not NemoVideo's fault). */
+    InputStream open(String url, long declaredSize, String name) throws IOException {
+        Response response;
+        try {
+            response = http.get().newCall(new Request.Builder().url(url).get().build()).execute();
+        } catch (IOException e) {
+            throw new AttachmentUnavailable(book -> book.phrase("discord.download_failed", "name", name),
+                    new IOException(FailureText.of(e), null));
+        }
         if (!response.isSuccessful()) {
             int code = response.code();
             response.close();
-            throw new IOException("attachment download answered HTTP " + code);
+            throw new AttachmentUnavailable(book -> book.phrase("discord.file_gone", "name", name),
+                    new IOException("attachment download answered HTTP " + code, null));
         }
         // Never more than Discord declared (nor than NemoVideo takes), whatever the CDN sends.
         long cap = declaredSize >= 0 ? Math.min(declaredSize, FilePolicy.MAX_FILE_BYTES) : FilePolicy.MAX_FILE_BYTES;

@@ -95,6 +95,11 @@ public final class DiscordFrontEnd implements AutoCloseable {
         return started.ready().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the gateway session is connected right now (JDA reconnects by itself after a drop). */
+    public synchronized boolean connected() {
+        return jda != null && jda.getStatus() == JDA.Status.CONNECTED;
+    }
+
     /** Disconnects, letting requests already queued (e.g. a last progress edit) go out for a few seconds. */
     @Override
     public synchronized void close() {

@@ -142,6 +142,7 @@ final class FakeDiscord implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile DataObject identify;
     private volatile boolean refuseAcknowledgements;
+    private volatile boolean gatewayDown;
     private volatile WebSocket gateway;
 
     FakeDiscord(long guildId, List<Place> guildChannels, Duration deferDeadline, Duration tokenLifetime) throws IOException {
@@ -183,6 +184,15 @@ final class FakeDiscord implements AutoCloseable {
 
     List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Drops the gateway session and refuses new ones, as when Discord or the network is down. */
+    void dropGateway() {
+        gatewayDown = true;
+        WebSocket ws = gateway;
+        if (ws != null) {
+            ws.close(4000, "gateway down");
+        }
     }
 
     /** From now on, Discord answers every acknowledgement with "Unknown interaction" (as when it came too late). */
@@ -370,6 +380,9 @@ final class FakeDiscord implements AutoCloseable {
     private MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         if (path.equals("/gateway")) {
+            if (gatewayDown) {
+                return new MockResponse.Builder().code(503).build();
+            }
             return new MockResponse.Builder().webSocketUpgrade(new GatewaySession()).build();
         }
         if (path.startsWith("/cdn/")) {

@@ -89,6 +89,10 @@ final class ReelayRig implements AutoCloseable {
         return discord;
     }
 
+    DiscordFrontEnd frontEnd() {
+        return frontEnd;
+    }
+
     NemoSimulator simulator() {
         return nemo.simulator();
     }

@@ -39,6 +39,7 @@ final class LongPolling implements AutoCloseable {
     private final SecretMask mask;
     private final Runnable cancelPoll;
     private final IntervalFunction backoff;
+    private final Runnable heard;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
     private Thread thread;
@@ -47,12 +48,14 @@ final class LongPolling implements AutoCloseable {
      * @param api        a client whose read timeout exceeds the poll time
      * @param cancelPoll cuts the request in flight (on close)
      * @param backoff    milliseconds to wait after the n-th failed poll in a row ({@link #BACKOFF})
+     * @param heard      told of every successful poll (readiness)
      */
-    LongPolling(BotApi api, SecretMask mask, Runnable cancelPoll, IntervalFunction backoff) {
+    LongPolling(BotApi api, SecretMask mask, Runnable cancelPoll, IntervalFunction backoff, Runnable heard) {
         this.api = api;
         this.mask = mask;
         this.cancelPoll = cancelPoll;
         this.backoff = backoff;
+        this.heard = heard;
     }
 
     /** Removes a webhook if one is set (updates can't be polled while it is), then polls until {@link #close()}. */
@@ -69,6 +72,7 @@ final class LongPolling implements AutoCloseable {
             try {
                 List<Update> updates = api.call(GetUpdates.builder().offset(offset).limit(100).timeout(POLL_SECONDS)
                         .allowedUpdates(ALLOWED_UPDATES).build()).get();
+                heard.run();
                 failures = 0;
                 for (Update update : updates) {
                     offset = Math.max(offset, update.getUpdateId() + 1);

@@ -1,5 +1,8 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.AttachmentUnavailable;
+import com.reelay.core.chat.Wording;
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.chat.support.SecretMask;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +14,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.File;
 
 /**
  * Opens a file a person sent: getFile for its path, then a stream from
  * {@code {base}/file/bot<token>/<path>} (or, from a local Bot API server running with
  * {@code --local}, straight from the absolute path it answers). Nothing is buffered: the stream
- * goes on into the NemoVideo upload.
+ * goes on into the NemoVideo upload. When Telegram won't hand a file over, the person is told
+ * why ({@link AttachmentUnavailable}), not that NemoVideo failed.
  */
 final class TelegramFiles implements UpdateReader.FileOpener {
 
+    private static final Logger log = LoggerFactory.getLogger(TelegramFiles.class);
     private static final Duration GET_FILE_TIMEOUT = Duration.ofSeconds(30);
 
     private final BotApi api;
@@ -44,7 +51,11 @@ final class TelegramFiles implements UpdateReader.FileOpener {
                 return Files.newInputStream(local);
             }
         }
-        return api.download(path);
+        try {
+            return api.download(path);
+        } catch (IOException e) {
+            throw unavailable(TelegramPhrases.downloadFailed(), e);
+        }
     }
 
     private String filePath(String fileId) throws IOException {
@@ -56,18 +67,24 @@ final class TelegramFiles implements UpdateReader.FileOpener {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while asking Telegram for the file");
         } catch (TimeoutException e) {
-            throw new IOException("Telegram did not answer getFile in time");
+            throw unavailable(TelegramPhrases.fileNotInTime(), e);
         } catch (ExecutionException e) {
             ApiFailure failure = ApiFailure.of(e);
             if (failure.kind() == ApiFailure.Kind.FILE_TOO_BIG) {
-                throw new IOException("Telegram refused the download: over the " + TelegramPhrases.megabytes(downloadLimit)
-                        + " MB limit for bots (a local Bot API server lifts it)");
+                throw unavailable(TelegramPhrases.downloadRefused(downloadLimit), Futures.unwrap(e));
             }
-            throw new IOException("Telegram getFile failed: " + mask.describe(e));
+            throw unavailable(TelegramPhrases.fileGone(), Futures.unwrap(e));
         }
         if (file == null || file.getFilePath() == null || file.getFilePath().isBlank()) {
-            throw new IOException("Telegram getFile gave no file path");
+            throw unavailable(TelegramPhrases.fileGone(), new IOException("getFile gave no file path"));
         }
         return file.getFilePath();
+    }
+
+    /** The person's sentence, with what Telegram answered (token masked) as the cause for the log. */
+    private AttachmentUnavailable unavailable(Wording reason, Throwable answer) {
+        String detail = mask.describe(answer);
+        log.info("telegram file not handed over: {}", detail);
+        return new AttachmentUnavailable(reason, new IOException(detail, null));
     }
 }

@@ -6,6 +6,9 @@ import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.support.SecretMask;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,6 +56,8 @@ public final class TelegramFrontEnd implements AutoCloseable {
     private WebhookReceiver webhook;
     private UpdateHandler handler;
     private boolean started;
+    /** When Telegram was last heard from: a successful poll, or a webhook call carrying the secret. */
+    private final AtomicReference<Instant> lastContact = new AtomicReference<>();
 
     public TelegramFrontEnd(TelegramSettings settings) {
         this.settings = settings;
@@ -85,7 +90,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
                 startWebhook();
             } else {
                 OkHttpBotApi pollingApi = new OkHttpBotApi(settings, pollingClient(), json);
-                polling = new LongPolling(pollingApi, mask, pollingApi::close, LongPolling.BACKOFF);
+                polling = new LongPolling(pollingApi, mask, pollingApi::close, LongPolling.BACKOFF, this::heard);
                 polling.start(handler::handle);
             }
         } catch (InterruptedException e) {
@@ -105,6 +110,18 @@ public final class TelegramFrontEnd implements AutoCloseable {
      */
     public ChatOutput output() {
         return output;
+    }
+
+    /**
+     * When Telegram was last heard from: the last successful poll, or the last webhook call that
+     * carried the secret. Empty until the first. Readiness checks it against a window.
+     */
+    public Optional<Instant> lastContact() {
+        return Optional.ofNullable(lastContact.get());
+    }
+
+    private void heard() {
+        lastContact.set(Instant.now());
     }
 
     /** The webhook's local port once started (useful when configured as 0); -1 in long polling mode. */
@@ -137,7 +154,10 @@ public final class TelegramFrontEnd implements AutoCloseable {
     private void startWebhook() throws IOException {
         TelegramSettings.Webhook hook = settings.webhook();
         webhook = new WebhookReceiver(hook, json);
-        webhook.start(handler::handle);
+        webhook.start(update -> {
+            heard();
+            handler.handle(update);
+        });
         await(api.setWebhook(SetWebhook.builder().url(hook.url()).secretToken(hook.secretToken())
                 .allowedUpdates(LongPolling.ALLOWED_UPDATES).build()), "setWebhook");
     }

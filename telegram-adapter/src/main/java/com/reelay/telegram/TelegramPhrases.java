@@ -26,6 +26,25 @@ final class TelegramPhrases {
                 "limit", megabytes(limit), "max", megabytes(FilePolicy.MAX_FILE_BYTES));
     }
 
+    /** A download that Telegram refused although the declared size looked fine. */
+    static Wording downloadRefused(long limit) {
+        return book -> book.phrase("telegram.download_refused", "limit", megabytes(limit));
+    }
+
+    /** getFile failed otherwise: the file is gone or Telegram would not say where it is. */
+    static Wording fileGone() {
+        return book -> book.phrase("telegram.file_gone");
+    }
+
+    static Wording fileNotInTime() {
+        return book -> book.phrase("telegram.file_not_in_time");
+    }
+
+    /** The download itself failed (refused or unreachable). */
+    static Wording downloadFailed() {
+        return book -> book.phrase("telegram.download_failed");
+    }
+
     static long megabytes(long bytes) {
         return (bytes + 1024 * 1024 - 1) / (1024 * 1024);
     }

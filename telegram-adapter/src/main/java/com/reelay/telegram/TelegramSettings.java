@@ -61,13 +61,39 @@ public record TelegramSettings(
     }
 
     /**
-     * @param url         the public HTTPS URL Telegram posts to (a proxy may forward it to this process)
-     * @param listenPort  the local port this process listens on (0: any free port)
-     * @param secretToken sent by Telegram in {@code X-Telegram-Bot-Api-Secret-Token}; requests without it are refused
+     * @param url           the public HTTPS URL Telegram posts to (a proxy may forward it to this process)
+     * @param listenPort    the local port this process listens on (0: any free port)
+     * @param secretToken   sent by Telegram in {@code X-Telegram-Bot-Api-Secret-Token}; requests without it are refused
+     * @param headerTimeout a connection must deliver a request's headers within this (slow senders are cut off);
+     *                      null: {@link #DEFAULT_HEADER_TIMEOUT}
+     * @param idleTimeout   a connection silent this long is closed; null: {@link #DEFAULT_IDLE_TIMEOUT}
+     * @param maxInFlight   requests handled at once; more are answered 503 (Telegram sends them again);
+     *                      0: {@link #DEFAULT_MAX_IN_FLIGHT}
      */
-    public record Webhook(String url, int listenPort, String secretToken) {
+    public record Webhook(String url, int listenPort, String secretToken, Duration headerTimeout, Duration idleTimeout,
+                          int maxInFlight) {
+
+        public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+        /** Telegram opens at most 40 connections per bot (setWebhook max_connections, 40 by default). */
+        public static final int DEFAULT_MAX_IN_FLIGHT = 40;
+
+        /** The defaults for timeouts and requests in flight. */
+        public Webhook(String url, int listenPort, String secretToken) {
+            this(url, listenPort, secretToken, null, null, 0);
+        }
 
         public Webhook {
+            headerTimeout = headerTimeout == null ? DEFAULT_HEADER_TIMEOUT : headerTimeout;
+            idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
+            maxInFlight = maxInFlight == 0 ? DEFAULT_MAX_IN_FLIGHT : maxInFlight;
+            if (headerTimeout.isNegative() || headerTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("webhook headerTimeout and idleTimeout must be positive");
+            }
+            if (maxInFlight < 0) {
+                throw new IllegalArgumentException("webhook maxInFlight must be positive (0: the default "
+                        + DEFAULT_MAX_IN_FLIGHT + "): " + maxInFlight);
+            }
             URI uri = parse(url, "webhook url");
             if (!"https".equalsIgnoreCase(uri.getScheme())) {
                 throw new IllegalArgumentException("webhook url must be https (Telegram only posts to HTTPS): " + url);
@@ -89,7 +115,8 @@ public record TelegramSettings(
 
         @Override
         public String toString() {
-            return "Webhook[url=" + url + ", listenPort=" + listenPort + ", secretToken=***]";
+            return "Webhook[url=" + url + ", listenPort=" + listenPort + ", secretToken=***, headerTimeout="
+                    + headerTimeout + ", idleTimeout=" + idleTimeout + ", maxInFlight=" + maxInFlight + "]";
         }
     }
 

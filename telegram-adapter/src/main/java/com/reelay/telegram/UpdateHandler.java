@@ -4,6 +4,7 @@ import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.Wording;
 import com.reelay.core.chat.support.SecretMask;
+import com.reelay.core.chat.NotTaken;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Where every update goes, from long polling or the webhook: read it, answer a button press at
- * once, gather albums, tell people what the bot can't use, and hand the rest to the engine.
+ * once, gather albums, tell people what the bot can't use, and hand the rest to the engine. An
+ * update the engine could not store is handed back ({@link NotTaken}), so the webhook
+ * answers 500 and Telegram sends it again.
  */
 final class UpdateHandler implements AutoCloseable {
 
@@ -63,6 +66,11 @@ final class UpdateHandler implements AutoCloseable {
             } else if (incoming instanceof Incoming.Ignored i) {
                 log.debug("update {} ignored: {}", update.getUpdateId(), i.why());
             }
+        } catch (NotTaken e) {
+            // Not taken: the webhook answers 500 and Telegram sends it again, which must not count as a repeat.
+            forget(update.getUpdateId());
+            log.error("update {} not taken, the store failed: {}", update.getUpdateId(), e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             // One odd update must not stop the others.
             log.error("update {} not handled: {}", update.getUpdateId(), mask.describe(e));
@@ -97,6 +105,12 @@ final class UpdateHandler implements AutoCloseable {
                 log.debug("button press not answered: {}", mask.describe(error));
             }
         });
+    }
+
+    private synchronized void forget(Integer updateId) {
+        if (updateId != null) {
+            seen.remove(updateId);
+        }
     }
 
     private synchronized boolean firstTime(int updateId) {

@@ -62,7 +62,7 @@ class LongPollingTest {
         BlockingQueue<Integer> handled = new LinkedBlockingQueue<>();
 
         LongPolling polling = new LongPolling(api, new SecretMask(),
-                () -> held.completeExceptionally(new IOException("Canceled")), recorded);
+                () -> held.completeExceptionally(new IOException("Canceled")), recorded, () -> { });
         polling.start(update -> handled.add(update.getUpdateId()));
         assertTrue(idle.await(10, TimeUnit.SECONDS), "polling got past the failures");
         polling.close();

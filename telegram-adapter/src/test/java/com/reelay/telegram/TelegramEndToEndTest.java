@@ -212,6 +212,32 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aDocumentWhoseSizeTelegramDidNotDeclareIsUploadedNotCalledTooBig() throws Exception {
+        start();
+        byte[] content = new byte[40_000];
+        new Random(3).nextBytes(content);
+        FakeFile clip = telegram.file("documents/clip.mp4", content, -1);
+        telegram.sendDocument(ANN_CHAT, ANN, null, clip, "clip.mp4", "video/mp4");
+
+        ChatMessage reply = answer(ANN_CHAT, m -> true);
+        assertTrue(reply.text().startsWith("✅ Uploaded 1 file"), reply.text());
+        assertEquals(List.of("documents/clip.mp4"), telegram.downloads());
+        assertEquals(1, bot.nemo.requestCount(Endpoint.UPLOAD));
+    }
+
+    @Test
+    void aFileTelegramRefusesToHandOverIsNotBlamedOnNemoVideo() throws Exception {
+        start();
+        FakeFile talk = telegram.file("documents/talk.mp4", new byte[(int) (25 * MB)], -1); // no size declared
+        telegram.sendDocument(ANN_CHAT, ANN, "make highlights", talk, "talk.mp4", "video/mp4");
+
+        ChatMessage reply = answer(ANN_CHAT, m -> true);
+        assertFalse(reply.text().contains("can't reach NemoVideo"), reply.text());
+        assertTrue(telegram.downloads().isEmpty(), "Telegram refused getFile: " + telegram.downloads());
+        assertEquals(1, bot.logLinesContaining("error=UploadSourceFailed").size(), "the engine was told what failed: " + reply.text());
+    }
+
+    @Test
     void anExeDocumentIsRefusedWithTheAcceptedFormats() throws Exception {
         start();
         FakeFile exe = telegram.file("documents/setup.exe", new byte[1000]);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reelay.core.chat.support.SecretMask;
+import com.reelay.core.chat.AttachmentUnavailable;
+import com.reelay.core.chat.Phrasebook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -61,9 +63,19 @@ class TelegramFilesTest {
     @Test
     void aFileTheBotApiWontHandOverIsExplained() {
         FakeTelegram.FakeFile big = telegram.file("videos/big.mp4", null, 25 * MB);
-        IOException refused = assertThrows(IOException.class, () -> files(false).open(big.fileId()));
-        assertTrue(refused.getMessage().contains("20 MB"), refused.getMessage());
+        AttachmentUnavailable refused = assertThrows(AttachmentUnavailable.class, () -> files(false).open(big.fileId()));
+        assertEquals("Telegram refused to hand over the file: it is over the 20 MB limit for bots. "
+                + "A local Bot API server lifts that limit.", refused.reason().in(Phrasebook.english()));
         assertTrue(telegram.downloads().isEmpty());
+    }
+
+    @Test
+    void aFileTelegramNoLongerHasIsExplained() {
+        AttachmentUnavailable gone = assertThrows(AttachmentUnavailable.class, () -> files(false).open("file-that-expired"));
+        assertEquals("Telegram wouldn't hand over the file (it may have expired). Please send it again.",
+                gone.reason().in(Phrasebook.english()));
+        assertEquals("Telegram 没有提供该文件（可能已过期）。请重新发送。", gone.reason().in(Phrasebook.of("zh")));
+        assertTrue(!gone.getCause().getMessage().contains(FakeTelegram.TOKEN), "the cause is masked for the log");
     }
 
     @Test

@@ -108,4 +108,15 @@ class TelegramSettingsTest {
         assertFalse(shown.contains("hook-secret"), shown);
         assertTrue(shown.contains("https://bot.example.com/hook"), shown);
     }
+
+    @Test
+    void aWebhookGetsItsAbuseLimitsFromTheSettingsOrTheirDefaults() throws Exception {
+        TelegramSettings.Webhook hook = settings(Map.of("TELEGRAM_UPDATE_MODE", "webhook",
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.com/hook", "TELEGRAM_WEBHOOK_LISTEN_PORT", "8443",
+                "TELEGRAM_WEBHOOK_SECRET_TOKEN", "s3cret", "TELEGRAM_WEBHOOK_MAX_IN_FLIGHT", "8",
+                "TELEGRAM_WEBHOOK_HEADER_TIMEOUT", "2s")).webhook();
+        assertEquals(8, hook.maxInFlight());
+        assertEquals(Duration.ofSeconds(2), hook.headerTimeout());
+        assertEquals(TelegramSettings.Webhook.DEFAULT_IDLE_TIMEOUT, hook.idleTimeout());
+    }
 }

@@ -76,7 +76,9 @@ class WebhookTest {
 
         assertEquals(401, post(update, null));
         assertEquals(401, post(update, "guess"));
+        assertTrue(bot.frontEnd.lastContact().isEmpty(), "a stranger's call is not Telegram");
         assertEquals(200, post(update, SECRET));
+        assertTrue(bot.frontEnd.lastContact().isPresent(), "Telegram's call counts for readiness");
         assertEquals(200, post(update, SECRET), "Telegram may deliver an update twice");
 
         ChatMessage credits = telegram.awaitBotMessage(42, m -> m.text().startsWith("💳"));

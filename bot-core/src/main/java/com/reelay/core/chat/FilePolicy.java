@@ -40,8 +40,12 @@ public final class FilePolicy {
         return acceptedExtension(filename).isPresent();
     }
 
-    public static boolean fitsSizeLimit(long bytes) {
-        return bytes >= 0 && bytes <= MAX_FILE_BYTES;
+    /**
+     * False only for a declared size over the limit. An undeclared size (-1) is not "over the
+     * limit": such a file is counted while it streams and cut off past it (the upload's rule).
+     */
+    public static boolean fitsSizeLimit(long declaredBytes) {
+        return declaredBytes <= MAX_FILE_BYTES;
     }
 
     /** The name to upload under: the service knows "jpg", not "jpeg". */

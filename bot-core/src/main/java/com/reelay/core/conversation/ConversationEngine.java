@@ -5,11 +5,13 @@ import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
+import com.reelay.core.chat.NotTaken;
 import com.reelay.core.chat.Wording;
 import com.reelay.core.guard.GuardRails;
 import com.reelay.core.guard.GuardSettings;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.store.ReelayStore;
+import com.reelay.core.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
@@ -73,7 +75,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         this.replies = new Replies(sessions, languages, retries, balances, clock, workers, metrics,
                 settings.editInterval(), () -> closed);
         this.prompts = new PromptStream(client, sessions, clock, workers, metrics, replies, balances, projects);
-        this.renders = new RenderJobs(client, store, clock, replies, balances, projects, workers);
+        this.renders = new RenderJobs(client, store, clock, metrics, replies, balances, projects, workers);
         WaitingLine line = new WaitingLine(replies, clock);
         LaneTurns turns = new LaneTurns(replies, line, workers, settings.activityRefresh(),
                 new ChatTurn(sessions, languages, balances, workers, replies, prompts),
@@ -123,7 +125,12 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             return;
         }
         intent = button.get();
-        Optional<String> refusal = admission.refusal(event, intent, phrases);
+        Optional<String> refusal;
+        try {
+            refusal = admission.refusal(event, intent, phrases); // writes the guard's counts to the store
+        } catch (StoreException e) {
+            throw new NotTaken("the store failed while admitting the request", e);
+        }
         if (refusal.isPresent()) {
             log.info("request refused chat={} request={}", event.chat(), event.requestId());
             replies.refuse(out, event.chat(), event.requestId(), refusal.get());

@@ -34,6 +34,10 @@ final class EngineMetrics {
         registry.timer("reelay.nemo.stream", "outcome", outcome).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
+    void renderWait(String state, java.time.Duration wait) {
+        registry.timer("reelay.render.wait", "state", state).record(wait);
+    }
+
     ChatOutput counting(String platform, ChatOutput output) {
         return new CountingOutput(platform, output, registry);
     }

@@ -1,6 +1,7 @@
 package com.reelay.core.conversation;
 
 import com.reelay.core.chat.Action;
+import com.reelay.core.chat.AttachmentUnavailable;
 import com.reelay.core.chat.Button;
 import com.reelay.core.chat.FilePolicy;
 import com.reelay.core.chat.Phrasebook;
@@ -292,6 +293,9 @@ final class Phrases {
         if (error instanceof NemoException.ExportNotAllowed) {
             return book.phrase("failure.export_not_allowed");
         }
+        if (error instanceof NemoException.UploadSourceFailed sourceFailed) {
+            return uploadSourceFailed(sourceFailed);
+        }
         if (error instanceof NemoException.UnsupportedFile) {
             return book.phrase("failure.unsupported_file", "formats", FilePolicy.describe());
         }
@@ -387,5 +391,18 @@ final class Phrases {
     private static String oneLine(String s) {
         String flat = s.replaceAll("\\s+", " ").strip();
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    /**
+     * An upload whose file the chat platform would not hand over: the platform's reason, never
+     * "I can't reach NemoVideo".
+     */
+    String uploadSourceFailed(NemoException.UploadSourceFailed error) {
+        for (Throwable t = error.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof AttachmentUnavailable unavailable) {
+                return unavailable.reason().in(book);
+            }
+        }
+        return book.phrase("upload.source_failed");
     }
 }

@@ -41,17 +41,19 @@ final class RenderJobs {
     private final Balances balances;
     private final ChatProjects projects;
     private final Workers workers;
+    private final EngineMetrics metrics;
     private final Set<String> watching = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<RenderStatus>> polls = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
-    RenderJobs(NemoClient client, ReelayStore store, Clock clock, Replies replies, Balances balances,
-               ChatProjects projects, Workers workers) {
+    RenderJobs(NemoClient client, ReelayStore store, Clock clock, EngineMetrics metrics, Replies replies,
+               Balances balances, ChatProjects projects, Workers workers) {
         this.workers = workers;
         this.replies = replies;
         this.balances = balances;
         this.projects = projects;
         this.client = client;
+        this.metrics = metrics;
         this.store = store;
         this.clock = clock;
     }
@@ -93,8 +95,8 @@ final class RenderJobs {
             return settle(job, progress.finish(phrases.failure(cause, false), List.of(phrases.retry(Action.EXPORT))),
                     () -> job.delivered("", cause.getClass().getSimpleName(), clock.instant()));
         }
-        io.micrometer.core.instrument.Metrics.timer("reelay.render.wait", "state", status.state().name().toLowerCase(java.util.Locale.ROOT))
-                .record(java.time.Duration.between(job.createdAt(), clock.instant()));
+        metrics.renderWait(status.state().name().toLowerCase(java.util.Locale.ROOT),
+                java.time.Duration.between(job.createdAt(), clock.instant()));
         if (status.state() == RenderState.COMPLETED && status.outputUrl() != null && !status.outputUrl().isBlank()) {
             log.info("render completed chat={} request={} render={}", chat, job.requestId(), job.renderId());
             projects.exported(chat, job.renderId(), status.outputUrl());

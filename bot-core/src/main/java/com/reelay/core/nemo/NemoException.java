@@ -74,6 +74,16 @@ public abstract sealed class NemoException extends Exception {
         }
     }
 
+    /**
+     * A file to upload could not be read from where it lives (the chat platform, a disk): not
+     * NemoVideo's failure. The cause says why; nothing, or part of the file, reached NemoVideo.
+     */
+    public static final class UploadSourceFailed extends NemoException {
+        public UploadSourceFailed(String message, Throwable cause) {
+            super(0, message, cause);
+        }
+    }
+
     /** 402: the plan cannot export (missing attribution or a free tier): not a credits problem. */
     public static final class ExportNotAllowed extends NemoException {
         public ExportNotAllowed(String message) {

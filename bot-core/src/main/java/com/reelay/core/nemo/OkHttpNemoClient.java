@@ -1,9 +1,7 @@
 package com.reelay.core.nemo;
 
-import com.reelay.core.chat.FilePolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.reelay.core.chat.support.CappedStreamBody;
 import com.reelay.core.chat.support.DaemonThreads;
 import com.reelay.core.nemo.internal.AnonymousTokens;
 import com.reelay.core.nemo.internal.Answers;
@@ -20,6 +18,7 @@ import com.reelay.core.nemo.internal.RetryPolicies;
 import com.reelay.core.nemo.internal.SkillHeadersInterceptor;
 import com.reelay.core.nemo.internal.Sleeper;
 import com.reelay.core.nemo.internal.Timers;
+import com.reelay.core.nemo.internal.Uploads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,11 +37,8 @@ import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
-import okio.Okio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class OkHttpNemoClient implements NemoClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(OkHttpNemoClient.class);
-    private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
     private final NemoSettings settings;
     private final HttpUrl base;
@@ -73,6 +68,7 @@ public final class OkHttpNemoClient implements NemoClient {
     private final Clock clock;
     private final NemoHttp nemo;
     private final ChatRuntime chatRuntime;
+    private final Uploads uploads;
     private final Set<ChatStream> openChats = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<RenderStatus>> watches = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -150,6 +146,7 @@ public final class OkHttpNemoClient implements NemoClient {
         this.worker = Executors.newCachedThreadPool(DaemonThreads.named("nemo-worker"));
         this.timers = timers != null ? timers : Timers.on(scheduler, worker);
         this.nemo = new NemoHttp(settings, api, upload, new RetryPolicies(settings), sleeper, clock);
+        this.uploads = new Uploads(nemo, base);
         this.chatRuntime = new ChatRuntime(settings, sse, nemo, scheduler, this.timers, worker,
                 base.newBuilder().addPathSegment("run_sse").build());
     }
@@ -181,42 +178,12 @@ public final class OkHttpNemoClient implements NemoClient {
 
     @Override
     public List<UploadedFile> upload(NemoAuth auth, String sessionId, List<UploadSource> files) throws NemoException {
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("nothing to upload");
-        }
-        ApiCall call = ApiCall.post(uploadUrl(sessionId), () -> {
-            MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
-            for (UploadSource file : files) {
-                multipart.addFormDataPart("files", FilePolicy.uploadName(file.filename()), uploadBody(file));
-            }
-            return multipart.build();
-        }).asUpload();
-        long bytes = 0;
-        for (UploadSource file : files) {
-            if (!FilePolicy.fitsSizeLimit(file.size())) {
-                throw new NemoException.FileTooLarge(call.where() + ": a file of " + file.size()
-                        + " bytes is over the limit; nothing was sent");
-            }
-            if (!FilePolicy.isAccepted(file.filename())) {
-                throw new NemoException.UnsupportedFile(call.where() + ": a file type that is not accepted; nothing was sent");
-            }
-            bytes += file.size();
-        }
-        List<UploadedFile> uploaded = Answers.uploadedFiles(nemo.send(auth, call));
-        LOG.info("uploaded {} file(s), {} bytes, to session {}", files.size(), bytes, sessionId);
-        return uploaded;
+        return uploads.files(auth, sessionId, files);
     }
 
     @Override
     public List<UploadedFile> uploadUrls(NemoAuth auth, String sessionId, List<String> urls) throws NemoException {
-        if (urls.isEmpty()) {
-            throw new IllegalArgumentException("nothing to upload");
-        }
-        String body = Json.write(Map.of("urls", List.copyOf(urls), "source_type", "url"));
-        List<UploadedFile> uploaded = Answers.uploadedFiles(
-                nemo.send(auth, ApiCall.post(uploadUrl(sessionId), () -> new OneShotJsonBody(body))));
-        LOG.info("uploaded {} URL(s) to session {}", urls.size(), sessionId);
-        return uploaded;
+        return uploads.urls(auth, sessionId, urls);
     }
 
     @Override
@@ -315,16 +282,5 @@ public final class OkHttpNemoClient implements NemoClient {
 
     private HttpUrl url(String path) {
         return base.newBuilder().addPathSegments(path).build();
-    }
-
-    private HttpUrl uploadUrl(String sessionId) {
-        return base.newBuilder().addPathSegments("api/upload-video/nemo_agent/me").addPathSegment(sessionId).build();
-    }
-
-    /** One file of an upload, streamed from its source straight into the request, exactly its declared size. */
-    private static RequestBody uploadBody(UploadSource file) {
-        MediaType parsed = file.mediaType() == null ? null : MediaType.parse(file.mediaType());
-        return new CappedStreamBody(parsed == null ? OCTET_STREAM : parsed, file.size(),
-                () -> Okio.source(file.opener().open()));
     }
 }

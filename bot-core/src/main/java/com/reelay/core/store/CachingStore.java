@@ -95,6 +95,11 @@ public final class CachingStore implements ReelayStore {
     }
 
     @Override
+    public void probe() {
+        durable.probe();
+    }
+
+    @Override
     public Optional<String> chatLanguage(String chatKey) {
         return languages.get(chatKey, durable::chatLanguage);
     }

@@ -2,6 +2,7 @@ package com.reelay.core.nemo;
 
 import com.reelay.core.chat.FilePolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.testkit.HeapSampler;
@@ -90,5 +91,14 @@ class UploadHeapTest {
         RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
         assertTrue(request.getBodySize() > SIZE, "the whole file reached the server: " + request.getBodySize());
         assertTrue(growth < LIMIT, "heap grew by " + growth / 1048576 + " MB while uploading");
+    }
+
+    /** A file whose size nobody declared is counted as it streams, and cut off past the limit. */
+    @Test
+    void aSourceOfUnknownSizeThatRunsPastTheLimitIsCutOffAsTooLarge() {
+        server.enqueue(NemoResponses.ok("{\"files\":[]}"));
+        UploadSource endless = new UploadSource("big.mp4", -1, "video/mp4", () -> generated(SIZE + 1024 * 1024));
+
+        assertThrows(NemoException.FileTooLarge.class, () -> client.upload(TestClients.fixed(), "1", List.of(endless)));
     }
 }

@@ -102,6 +102,11 @@ public final class FaultyStore implements ReelayStore {
     }
 
     @Override
+    public void probe() {
+        store.probe();
+    }
+
+    @Override
     public Optional<String> chatLanguage(String chatKey) {
         return store.chatLanguage(chatKey);
     }

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -152,9 +153,23 @@ public final class NemoHttp {
             }
             throw new NemoException.Cancelled(call.where() + ": interrupted");
         } catch (IOException e) {
+            Optional<IOException> source = SourceSide.of(e);
+            if (source.isPresent()) {
+                throw sourceFailed(call, source.get()); // the file's side failed, not NemoVideo: final, no retry
+            }
             CallMetrics.record(call.method(), call.url(), "io");
             throw new TransientFailure(0, null, e);
         }
+    }
+
+    private static NemoException sourceFailed(ApiCall call, IOException source) {
+        if (source instanceof SourceSide.SourceTooLarge) {
+            return new NemoException.FileTooLarge(call.where() + ": a file of undeclared size ran past the limit;"
+                    + " the upload was cut off");
+        }
+        LOG.info("{}: the file to upload could not be read from its source", call.where());
+        return new NemoException.UploadSourceFailed(call.where() + ": " + source.getMessage(),
+                source.getCause() != null ? source.getCause() : source);
     }
 
     private void pause(ApiCall call, Duration wait) throws NemoException {

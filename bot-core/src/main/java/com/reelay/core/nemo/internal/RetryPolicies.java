@@ -62,6 +62,9 @@ public final class RetryPolicies {
     /** True when {@code e} (or a cause) says no connection was made: nothing reached the service. */
     public static boolean isConnectFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.reelay.core.nemo.NemoException) {
+                return false; // a final answer; a connect failure behind it (e.g. the file's source) is not ours to retry
+            }
             if (t instanceof ConnectException || t instanceof UnknownHostException) {
                 return true;
             }

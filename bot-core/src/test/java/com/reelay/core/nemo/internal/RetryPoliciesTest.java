@@ -25,6 +25,8 @@ class RetryPoliciesTest {
         assertTrue(RetryPolicies.isConnectFailure(new CompletionException(new UnknownHostException())));
         assertFalse(RetryPolicies.isConnectFailure(new TransientFailure(0, null, new SocketTimeoutException())));
         assertFalse(RetryPolicies.isConnectFailure(new TransientFailure(503, null, null)));
+        assertFalse(RetryPolicies.isConnectFailure(new com.reelay.core.nemo.NemoException.UploadSourceFailed(
+                "the platform's download could not connect", new java.net.ConnectException())), "a final answer is not retried");
     }
 
     @Test
