@@ -197,6 +197,12 @@ final class Phrases {
             return "That file is over the " + megabytes(FilePolicy.MAX_FILE_BYTES)
                     + " MB limit. Try trimming or compressing it, then send it again.";
         }
+        if (error instanceof NemoException.IdentityRefused refused) {
+            String when = refused.retryAfter().map(Phrases::roughly).map(w -> " It may work again in " + w + ".").orElse("");
+            return "I can't open a free NemoVideo account for this chat right now: NemoVideo lets this bot create only a "
+                    + "few new free accounts a week, and they are used up." + when
+                    + " The bot's operator can fix this for good by setting up a registered NemoVideo account.";
+        }
         if (error instanceof NemoException.RateLimited) {
             return "NemoVideo is busy right now. Please try again in a minute.";
         }
@@ -216,6 +222,15 @@ final class Phrases {
             return "NemoVideo couldn't finish that. Try rephrasing, or say \"status\" to see where the project stands.";
         }
         return "Something went wrong on my side. Please try again; if it keeps happening, tell the bot's operator.";
+    }
+
+    /** "about 3 hours", "about 2 days": a person's sense of a long wait. */
+    static String roughly(java.time.Duration wait) {
+        long hours = Math.max(1, (wait.toMinutes() + 59) / 60);
+        if (hours < 48) {
+            return "about " + hours + (hours == 1 ? " hour" : " hours");
+        }
+        return "about " + (hours + 23) / 24 + " days";
     }
 
     private static long megabytes(long bytes) {
