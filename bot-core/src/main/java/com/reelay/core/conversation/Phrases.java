@@ -174,7 +174,17 @@ final class Phrases {
 
     /** What the person hears when a NemoVideo call fails; never a code, token or stack trace. */
     static String failure(Throwable error, boolean anonymous) {
+        return failure(error, anonymous, true);
+    }
+
+    /** {@code oneToOne}: only the person reads the chat, so a link that claims its identity may be shown. */
+    static String failure(Throwable error, boolean anonymous, boolean oneToOne) {
         if (error instanceof NemoException.OutOfCredits oc) {
+            if (oc.registrationUrl().isPresent() && !oneToOne) {
+                return "You've used up the free credits. Registering (free) gets more, but the registration link "
+                        + "would let anyone here take over this chat's NemoVideo account, so I only post it in a "
+                        + "private chat: message me directly to register.";
+            }
             if (oc.registrationUrl().isPresent()) {
                 return "You've used up the free credits. Register (free) with this link to keep your project and get more: "
                         + oc.registrationUrl().get();
