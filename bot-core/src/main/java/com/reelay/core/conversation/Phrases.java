@@ -264,4 +264,58 @@ final class Phrases {
         }
         return "I couldn't get your file from the chat to pass it on to NemoVideo. Please send it again.";
     }
+
+    // ---- the timeline, as status and as what an edit changed ----------------------------------
+
+    static final String TIMELINE_EMPTY = "Your timeline is empty. Describe the video you want and I'll start it.";
+    static final String CLIP = "clip";
+    static final String MUSIC = "music";
+    static final String UNTITLED = "untitled";
+    static final String EMPTY_TRACK = "empty";
+    static final String NO_CHANGE = "Done. The timeline looks the same as before; say \"status\" to see it.";
+    static final String CHANGES_HEADING = "Done. Here's what changed:";
+
+    static String timelineHeading(int tracks) {
+        return "Timeline (" + tracks + (tracks == 1 ? " track):" : " tracks):");
+    }
+
+    static String videoTrack(String name) {
+        return "Video: " + name;
+    }
+
+    static String musicTrack(String name) {
+        return "BGM: " + name;
+    }
+
+    static String titleTrack(String title) {
+        return "Title: \"" + title + "\"";
+    }
+
+    static String otherTrack(String name) {
+        return "Track: " + name;
+    }
+
+    static String added(String track) {
+        return "Added " + track;
+    }
+
+    static String removed(String track) {
+        return "Removed " + track;
+    }
+
+    static String changed(String from, String to) {
+        return "Changed " + from + " to " + to;
+    }
+
+    static String moved(String track, String span, String was) {
+        return track + " now " + span + " (was " + was + ")";
+    }
+
+    static String volume(String track, long percent, long was) {
+        return track + " volume now " + percent + "% (was " + was + "%)";
+    }
+
+    static String videoLength(String seconds) {
+        return "The video is now " + seconds + "s long.";
+    }
 }

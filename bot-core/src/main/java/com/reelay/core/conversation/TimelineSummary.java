@@ -18,11 +18,11 @@ final class TimelineSummary {
 
     static String of(Timeline timeline) {
         if (timeline.tracks().isEmpty()) {
-            return "Your timeline is empty. Describe the video you want and I'll start it.";
+            return Phrases.TIMELINE_EMPTY;
         }
         List<String> lines = new ArrayList<>();
         int n = timeline.tracks().size();
-        lines.add("Timeline (" + n + (n == 1 ? " track):" : " tracks):"));
+        lines.add(Phrases.timelineHeading(n));
         int i = 1;
         for (Track track : timeline.tracks()) {
             lines.add(i++ + ". " + describe(track));
@@ -43,21 +43,21 @@ final class TimelineSummary {
     static String label(Track track) {
         switch (track.kind()) {
             case VIDEO:
-                return "Video: " + nameOr(track, firstLabel(track, "clip"));
+                return Phrases.videoTrack(nameOr(track, firstLabel(track, Phrases.CLIP)));
             case AUDIO:
-                return "BGM: " + nameOr(track, firstLabel(track, "music"));
+                return Phrases.musicTrack(nameOr(track, firstLabel(track, Phrases.MUSIC)));
             case TEXT:
                 String title = track.segments().stream().map(Segment::title).filter(t -> !t.isBlank()).findFirst()
                         .orElse(track.name());
-                return "Title: \"" + title + "\"";
+                return Phrases.titleTrack(title);
             default:
-                return "Track: " + nameOr(track, "untitled");
+                return Phrases.otherTrack(nameOr(track, Phrases.UNTITLED));
         }
     }
 
     static String span(Track track) {
         if (track.segments().isEmpty()) {
-            return "empty";
+            return Phrases.EMPTY_TRACK;
         }
         return seconds(track.startMs()) + "-" + seconds(track.endMs()) + "s";
     }
