@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.send.SystemScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

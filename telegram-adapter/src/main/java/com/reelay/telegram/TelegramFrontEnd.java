@@ -1,6 +1,7 @@
 package com.reelay.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.chat.send.SystemScheduler;
 import com.reelay.core.conversation.ConversationEngine;
 import java.io.IOException;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.send.Scheduler;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
