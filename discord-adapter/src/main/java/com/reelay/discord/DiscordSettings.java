@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param handoffMargin            how long before the token dies its progress moves to a channel message
  * @param allowedGuildIds          servers the bot serves (empty: every server it is in); DMs are governed by the
  *                                 guard rails' user lists
+ * @param sendMargin               added to the global limit's second, so the bot paces a little below Discord's
+ *                                 50 requests a second
  */
 public record DiscordSettings(
         String botToken,
@@ -35,11 +37,13 @@ public record DiscordSettings(
         Duration interactionTokenLifetime,
         Duration deferDeadline,
         Duration handoffMargin,
-        List<Long> allowedGuildIds) {
+        List<Long> allowedGuildIds,
+        Duration sendMargin) {
 
     public static final String DEFAULT_API_BASE = "https://discord.com/api/v10/";
     public static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
     public static final long DEFAULT_UPLOAD_LIMIT = 10L * 1024 * 1024;
+    public static final Duration DEFAULT_SEND_MARGIN = Duration.ofMillis(20);
 
     public DiscordSettings {
         if (botToken == null || botToken.isBlank() || botToken.chars().anyMatch(Character::isWhitespace)) {
@@ -68,12 +72,16 @@ public record DiscordSettings(
             throw new IllegalArgumentException(
                     "interaction deadlines must be positive, with the handoff margin shorter than the token lifetime");
         }
+        if (sendMargin == null || sendMargin.isNegative() || sendMargin.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("the send margin must be within 0..1 s: " + sendMargin);
+        }
     }
 
     /** Discord's own URLs and deadlines, one project per channel. */
     public static DiscordSettings defaults(String token) {
         return new DiscordSettings(token, DEFAULT_API_BASE, DEFAULT_GATEWAY_URL, List.of(), SessionScope.CHANNEL,
-                DEFAULT_UPLOAD_LIMIT, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofMinutes(1), List.of());
+                DEFAULT_UPLOAD_LIMIT, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofMinutes(1), List.of(),
+                DEFAULT_SEND_MARGIN);
     }
 
     /**
@@ -114,33 +122,38 @@ public record DiscordSettings(
 
     public DiscordSettings withApiBase(String base) {
         return new DiscordSettings(botToken, base, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
     }
 
     public DiscordSettings withGatewayUrl(String url) {
         return new DiscordSettings(botToken, apiBase, url, guildIds, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
     }
 
     public DiscordSettings withGuildIds(List<Long> ids) {
         return new DiscordSettings(botToken, apiBase, gatewayUrl, ids, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
     }
 
     public DiscordSettings withSessionScope(SessionScope scope) {
         return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, scope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
     }
 
     public DiscordSettings withDefaultUploadLimit(long bytes) {
         return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, sessionScope, bytes,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds);
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
     }
 
     /** Shrinks (or restores) Discord's interaction deadlines. */
     public DiscordSettings withInteractionDeadlines(Duration tokenLifetime, Duration defer, Duration margin) {
         return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
-                tokenLifetime, defer, margin, allowedGuildIds);
+                tokenLifetime, defer, margin, allowedGuildIds, sendMargin);
+    }
+
+    public DiscordSettings withSendMargin(Duration margin) {
+        return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
+                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, margin);
     }
 
     /** Whether events from {@code guildId} (null: a DM) are served. */
@@ -153,7 +166,7 @@ public record DiscordSettings(
         return "DiscordSettings[token=****, apiBase=" + apiBase + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds + ", allowedGuildIds=" + allowedGuildIds
                 + ", sessionScope=" + sessionScope + ", defaultUploadLimit=" + defaultUploadLimit
                 + ", interactionTokenLifetime=" + interactionTokenLifetime + ", deferDeadline=" + deferDeadline
-                + ", handoffMargin=" + handoffMargin + "]";
+                + ", handoffMargin=" + handoffMargin + ", sendMargin=" + sendMargin + "]";
     }
 
     private static boolean positive(Duration d) {

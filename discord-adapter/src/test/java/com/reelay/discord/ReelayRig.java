@@ -61,8 +61,9 @@ final class ReelayRig implements AutoCloseable {
         OkHttpNemoClient client = new OkHttpNemoClient(NemoSettings.defaults(simulator.baseUrl())
                 .withFastTimings(Duration.ofSeconds(10), Duration.ofSeconds(60)));
         SqliteStore store = SqliteStore.open(dir);
+        // Progress every 0.5 s: an interaction token's bucket takes 5 edits per 2 s, as on Discord.
         ConversationEngine engine = new ConversationEngine(client, store,
-                EngineSettings.defaults().withEditInterval(Duration.ofMillis(100)), Optional.of(nemoToken), Clock.systemUTC());
+                EngineSettings.defaults().withEditInterval(Duration.ofMillis(500)), Optional.of(nemoToken), Clock.systemUTC());
         FakeDiscord discord = new FakeDiscord(guildId, channels, settings.deferDeadline(), settings.interactionTokenLifetime());
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(settings.withApiBase(discord.apiBase())
                 .withGatewayUrl(discord.gatewayUrl()));
