@@ -64,14 +64,20 @@ final class RunningBot implements AutoCloseable {
      */
     static RunningBot start(Path dir, UnaryOperator<TelegramSettings> settings, UnaryOperator<NemoClient> agent)
             throws Exception {
+        return start(dir, settings, agent, b -> b);
+    }
+
+    /** @param simulator adjusts the NemoVideo simulator (it is already fast) */
+    static RunningBot start(Path dir, UnaryOperator<TelegramSettings> settings, UnaryOperator<NemoClient> agent,
+                            UnaryOperator<NemoSimulator.Builder> simulator) throws Exception {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         root().addAppender(logs);
         FakeTelegram telegram = new FakeTelegram();
-        NemoSimulator nemo = NemoSimulator.builder().noTextProbability(0)
+        NemoSimulator nemo = simulator.apply(NemoSimulator.builder().noTextProbability(0)
                 .textReplyDuration(Duration.ofMillis(20)).editDuration(Duration.ofMillis(30))
                 .generationDuration(Duration.ofMillis(80)).heartbeatInterval(Duration.ofMillis(10))
-                .renderDurations(Duration.ofMillis(20), Duration.ofMillis(80)).start();
+                .renderDurations(Duration.ofMillis(20), Duration.ofMillis(80))).start();
         NemoClient client = agent.apply(new OkHttpNemoClient(NemoSettings.defaults(nemo.baseUrl())
                 .withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(30))));
         ReelayStore store = SqliteStore.open(dir);
