@@ -20,12 +20,8 @@ import java.util.List;
  */
 final class DiscordLimits {
 
-    /**
-     * Discord's global limit is 50 requests a second per bot token, on every route but the
-     * interaction routes. The budget keeps 2 of them for what JDA sends on its own, outside the
-     * budget (registering the commands when it connects, reopening a DM after a restart).
-     */
-    static final Allowance GLOBAL = new Allowance("global", 48, Duration.ofSeconds(1));
+    /** Discord's global limit: 50 requests a second per bot token, on every route but the interaction routes. */
+    static final Allowance GLOBAL = new Allowance("global", 50, Duration.ofSeconds(1));
     /**
      * Requests handed to JDA and not answered yet. Few enough that JDA's queues stay short, so a
      * final reply is never stuck there behind other chats' progress edits.

@@ -152,6 +152,32 @@ public final class SendBudget implements AutoCloseable {
         });
     }
 
+    /**
+     * A call the platform counts against {@code allowanceKey} went out without the budget (a
+     * platform library's own requests): it counts from now until the returned handle is run at
+     * its answer, so the budget paces what follows around it.
+     */
+    public Runnable sentOutside(String allowanceKey) {
+        TrailingWindow.Use use;
+        TrailingWindow w;
+        synchronized (this) {
+            w = windows.get(allowanceKey);
+            if (w == null && allowanceKey.equals(limits.shared().key())) {
+                w = window(limits.shared());
+            }
+            if (w == null) {
+                return () -> { };
+            }
+            use = w.take();
+        }
+        TrailingWindow window = w;
+        return () -> {
+            synchronized (this) {
+                window.answered(use, scheduler.nanoTime());
+            }
+        };
+    }
+
     /** The platform said to wait, outside any call of ours (e.g. Discord's global limit seen by JDA). */
     public void hold(String allowanceKey, Duration retryAfter) {
         synchronized (this) {

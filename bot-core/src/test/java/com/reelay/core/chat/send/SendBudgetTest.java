@@ -366,6 +366,24 @@ class SendBudgetTest {
     }
 
     @Test
+    void callsThatWentOutWithoutTheBudgetCountInItsWindow() {
+        SendBudget b = budget(SendLimits.of(TWO_A_SECOND, Duration.ZERO));
+        Runnable answered = b.sentOutside("global");
+        b.send(shared(TWO_A_SECOND, "1"), Urgency.ANSWER, "r", call("1", "a"));
+        b.send(shared(TWO_A_SECOND, "2"), Urgency.ANSWER, "r", call("2", "b"));
+        assertEquals(List.of("1:a"), made, "the outside call takes one of the two");
+        time.advance(Duration.ofMillis(500));
+        answered.run();
+        time.advance(Duration.ofMillis(500));
+        assertEquals(List.of("1:a", "2:b"), made, "1:a has left the second");
+        b.send(shared(TWO_A_SECOND, "3"), Urgency.ANSWER, "r", call("3", "c"));
+        time.advance(Duration.ofMillis(499));
+        assertEquals(List.of("1:a", "2:b"), made, "the outside call counts until a second after its answer");
+        time.advance(Duration.ofMillis(1));
+        assertEquals(List.of("1:a", "2:b", "3:c"), made);
+    }
+
+    @Test
     void callsInFlightAreCapped() {
         SendBudget b = budget(SendLimits.of(GLOBAL, Duration.ZERO).withMaxInFlight(2));
         List<CompletableFuture<Object>> answers = new ArrayList<>();
