@@ -61,7 +61,7 @@ public final class BenchMain {
             new LinkLatencyBench(runDir, results).run();
         }
         if (runs(only, "outbox")) {
-            new com.reelay.telegram.OutboxFloodBench(results::add).run();
+            new OutboxFloodBench(results).run();
         }
         if (runs(only, "burst")) {
             BurstBench bursts = new BurstBench(runDir, results);

@@ -25,7 +25,7 @@ final class Bot implements AutoCloseable {
     final RecordingPlatform platform;
 
     Bot(NemoSettings nemo, EngineSettings engineSettings, Path dataDir, int chats) {
-        client = new OkHttpNemoClient(nemo);
+        client = new OkHttpNemoClient(nemo, null, OkHttpNemoClient.RateLimits.CALLER_SCHEDULES);
         store = new CachingStore(SqliteStore.open(dataDir), Math.max(10_000, chats + 1_000));
         engine = new ConversationEngine(client, store, engineSettings, GuardSettings.open(), Optional.of(World.TOKEN),
                 Clock.systemUTC());

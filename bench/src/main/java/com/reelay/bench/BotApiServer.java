@@ -3,6 +3,7 @@ package com.reelay.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.reelay.core.chat.support.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -37,11 +38,7 @@ public final class BotApiServer implements AutoCloseable {
         this.token = token;
         this.methods = methods;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
-        this.threads = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "fake-bot-api");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = Executors.newFixedThreadPool(threads, DaemonThreads.named("fake-bot-api"));
         server.setExecutor(this.threads);
         server.createContext("/", this::handle);
         server.start();

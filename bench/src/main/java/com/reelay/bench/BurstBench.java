@@ -1,5 +1,6 @@
 package com.reelay.bench;
 
+import com.reelay.config.ConfigLoader;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.guard.GuardSettings;
 import com.reelay.core.nemo.OkHttpNemoClient;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -212,7 +214,8 @@ final class BurstBench {
             store = new CachingStore(SqliteStore.open(runDir.resolve("store-" + name)), Math.max(10_000, people + 1_000));
             engine = new ConversationEngine(nemo, store, Bot.engineSettings(Math.max(2_000, people + 1_000), 32),
                     GuardSettings.open(), Optional.of(World.TOKEN), Clock.systemUTC());
-            frontEnd = new TelegramFrontEnd(TelegramSettings.defaults(TOKEN).withApiBase(telegram.baseUrl()));
+            frontEnd = new TelegramFrontEnd(ConfigLoader.load(TelegramSettings.SECTION,
+                    Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_BASE", telegram.baseUrl())));
             frontEnd.start(engine);
             engine.resume();
             // Warm-up: the first requests load classes and open connections. Then every window clears.

@@ -1,5 +1,6 @@
 package com.reelay.bench;
 
+import com.reelay.core.chat.support.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -38,11 +39,7 @@ final class FileServer implements AutoCloseable {
 
     static FileServer start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
-        ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "file-server");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService threads = Executors.newFixedThreadPool(4, DaemonThreads.named("file-server"));
         server.setExecutor(threads);
         server.createContext("/files/", FileServer::serve);
         server.start();

@@ -4,25 +4,21 @@ import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.Reply;
-import com.reelay.core.nemo.AcceptedMedia;
+import com.reelay.core.chat.FilePolicy;
+import com.reelay.testkit.HeapSampler;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scenario 3: a 200 MB file from the fake platform's file server to the simulator's upload
@@ -36,13 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class UploadBench {
 
     private static final String SCENARIO = "upload relay 200 MB";
-    private static final long SIZE = AcceptedMedia.MAX_FILE_BYTES; // 209,715,200 bytes: the most a chat may send
+    private static final long SIZE = FilePolicy.MAX_FILE_BYTES; // 209,715,200 bytes: the most a chat may send
     private static final long CHECK_EVERY = 25L * 1024 * 1024;
     private static final int RUNS = 5;
 
     private final Path runDir;
     private final Results results;
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
     UploadBench(Path runDir, Results results) {
         this.runDir = runDir;
@@ -91,28 +86,15 @@ final class UploadBench {
             double ratio = median(ratios);
 
             // The heap run (not timed: the checkpoints stop the upload for their GCs).
-            List<Long> checkpoints = new ArrayList<>();
-            AtomicLong rawPeak = new AtomicLong();
-            AtomicBoolean sampling = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (sampling.get()) {
-                    rawPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            long baseline = usedAfterGc();
-            sampler.start();
-            try {
-                viaBot(bot, () -> new Checkpoints(opener.open(), () -> checkpoints.add(usedAfterGc())), SIZE);
-            } finally {
-                sampling.set(false);
-                sampler.join();
+            long growth;
+            long rawPeak;
+            int checkpoints;
+            try (HeapSampler heap = HeapSampler.start(CHECK_EVERY)) {
+                viaBot(bot, () -> heap.checkpointing(opener.open()), SIZE);
+                growth = heap.liveGrowth().orElse(Long.MAX_VALUE);
+                rawPeak = heap.rawPeakGrowth();
+                checkpoints = heap.checkpoints().size();
             }
-            long growth = checkpoints.stream().mapToLong(Long::longValue).max().orElse(Long.MAX_VALUE) - baseline;
 
             results.info(SCENARIO, "direct copy (median of 5)", String.format("%.0f MB/s", directMedian));
             results.info(SCENARIO, "through the bot (median of 5)", String.format("%.0f MB/s", botMedian));
@@ -120,10 +102,10 @@ final class UploadBench {
                     String.format("%.2f s / %.2f s", median(botCpu), median(directCpu)));
             results.add(SCENARIO, "bot / direct throughput (median of 5 pairs)", String.format("%.0f %%", ratio * 100),
                     "≥ 80 %", ratio >= 0.8);
-            results.add(SCENARIO, String.format("peak live heap growth (GC every 25 MB, %d checkpoints)", checkpoints.size()),
+            results.add(SCENARIO, String.format("peak live heap growth (GC every 25 MB, %d checkpoints)", checkpoints),
                     String.format("%.1f MB", Math.max(0, growth) / 1048576.0),
                     "< 32 MB", growth < 32L * 1024 * 1024);
-            results.info(SCENARIO, "raw heap peak growth, garbage included (sampled)", String.format("%.1f MB", Math.max(0, rawPeak.get() - baseline) / 1048576.0));
+            results.info(SCENARIO, "raw heap peak growth, garbage included (sampled)", String.format("%.1f MB", Math.max(0, rawPeak) / 1048576.0));
         }
     }
 
@@ -182,53 +164,9 @@ final class UploadBench {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
-    private long usedAfterGc() {
-        System.gc();
-        System.gc();
-        return memory.getHeapMemoryUsage().getUsed();
-    }
-
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    /** Passes bytes through, calling {@code checkpoint} every {@link #CHECK_EVERY} bytes. */
-    private static final class Checkpoints extends FilterInputStream {
-        private final Runnable checkpoint;
-        private long read;
-        private long next = CHECK_EVERY;
-
-        Checkpoints(InputStream in, Runnable checkpoint) {
-            super(in);
-            this.checkpoint = checkpoint;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b != -1) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read >= next) {
-                next += CHECK_EVERY;
-                checkpoint.run();
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.reelay.bench;
 
+import com.reelay.core.chat.support.DaemonThreads;
 import com.reelay.simulator.NemoSimulator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,7 +27,7 @@ public final class WorldMain {
             opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         long maxSeconds = Long.parseLong(opts.getOrDefault("max-seconds", "900"));
-        Thread reaper = new Thread(() -> {
+        Thread reaper = DaemonThreads.named("world-reaper").newThread(() -> {
             try {
                 Thread.sleep(maxSeconds * 1000);
             } catch (InterruptedException e) {
@@ -34,8 +35,7 @@ public final class WorldMain {
             }
             System.err.println("world: ran " + maxSeconds + " s, stopping");
             Runtime.getRuntime().halt(3);
-        }, "world-reaper");
-        reaper.setDaemon(true);
+        });
         reaper.start();
 
         NemoSimulator.Builder builder = NemoSimulator.builder()

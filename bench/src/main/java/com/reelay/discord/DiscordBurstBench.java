@@ -1,5 +1,6 @@
 package com.reelay.discord;
 
+import com.reelay.config.ConfigLoader;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.discord.FakeDiscord.Call;
 import com.reelay.discord.FakeDiscord.Interaction;
@@ -48,11 +49,12 @@ public final class DiscordBurstBench {
      */
     public static Outcome run(Kind kind, int people, ConversationEngine engine, IntFunction<String> prompt,
                               Duration limit) throws Exception {
-        DiscordSettings settings = DiscordSettings.defaults(FakeDiscord.BOT_TOKEN).withSessionScope(SessionScope.USER_IN_CHANNEL);
-        try (FakeDiscord discord = new FakeDiscord(GUILD, List.of(STUDIO), settings.deferDeadline(),
-                settings.interactionTokenLifetime())) {
-            DiscordFrontEnd frontEnd = new DiscordFrontEnd(settings.withApiBase(discord.apiBase())
-                    .withGatewayUrl(discord.gatewayUrl()));
+        DiscordSettings defaults = DiscordSettings.defaults(FakeDiscord.BOT_TOKEN);
+        try (FakeDiscord discord = new FakeDiscord(GUILD, List.of(STUDIO), defaults.deferDeadline(),
+                defaults.interactionTokenLifetime())) {
+            DiscordFrontEnd frontEnd = new DiscordFrontEnd(ConfigLoader.load(DiscordSettings.SECTION, Map.of(
+                    "DISCORD_BOT_TOKEN", FakeDiscord.BOT_TOKEN, "DISCORD_SESSION_SCOPE", "user-in-channel",
+                    "DISCORD_API_BASE", discord.apiBase(), "DISCORD_GATEWAY_URL", discord.gatewayUrl())));
             try {
                 frontEnd.start(engine);
                 engine.resume();

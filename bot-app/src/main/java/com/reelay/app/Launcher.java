@@ -2,12 +2,11 @@ package com.reelay.app;
 
 import com.reelay.app.console.ConsoleChat;
 import com.reelay.app.logging.LogSetup;
-import com.reelay.app.logging.SecretMask;
 import com.reelay.app.ops.ManagementServer;
+import com.reelay.app.ops.Probes;
+import com.reelay.app.settings.ReelayConfig;
 import com.reelay.config.ConfigException;
-import com.reelay.config.ConfigLoader;
-import com.reelay.config.ConfigPrinter;
-import com.reelay.config.ReelayConfig;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.nemo.NemoSettings;
 import com.reelay.core.nemo.OkHttpNemoClient;
@@ -41,14 +40,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
  * Wires Reelay together and runs it: settings (exit 2 before connecting anywhere when they are
  * wrong), logging, store, NemoVideo client (or the in-process simulator with {@code --offline}),
  * engine, the configured platforms or else the console chat, and the management port. Exit
- * status: 0 done, 1 could not run (NemoVideo or a platform unreachable), 2 bad configuration.
+ * status: 0 done, 1 could not run (NemoVideo or a platform unreachable), 2 bad configuration,
+ * 3 the data directory is in use by another Reelay process.
  *
  * <p>No static logger here: logging is configured from the settings first.
  */
@@ -57,6 +57,7 @@ public final class Launcher {
     public static final int OK = 0;
     public static final int UNREACHABLE = 1;
     public static final int BAD_CONFIGURATION = 2;
+    public static final int DATA_DIR_IN_USE = 3;
     static final long OFFLINE_CREDITS = 2_000;
 
     private final Map<String, String> env;
@@ -118,13 +119,13 @@ public final class Launcher {
             return OK;
         }
         try {
-            config = ConfigLoader.load(options.configFile(), env);
+            config = ReelayConfig.load(options.configFile(), env);
         } catch (ConfigException e) {
             err.println(e.report());
             return BAD_CONFIGURATION;
         }
         if (options.printConfig()) {
-            out.print(ConfigPrinter.describe(config));
+            out.print(config.describe());
             return OK;
         }
         registerSecrets(config);
@@ -137,8 +138,20 @@ public final class Launcher {
             err.println("Reelay can't start: cannot create the data directory " + dataDir + " (" + e.getMessage() + ")");
             return BAD_CONFIGURATION;
         }
+        // Before the log and the store: a second process must not touch either.
+        DataDirectoryLock lock;
+        try {
+            lock = DataDirectoryLock.take(dataDir);
+        } catch (DataDirectoryLock.InUse e) {
+            err.println(e.getMessage());
+            return DATA_DIR_IN_USE;
+        } catch (IOException e) {
+            err.println("Reelay can't start: cannot lock the data directory " + dataDir + " (" + e.getMessage() + ")");
+            return BAD_CONFIGURATION; // as for a data directory that cannot be created
+        }
         LogSetup.configure(config.app().logFormat(), config.app().logLevel(), console ? dataDir.resolve("reelay.log") : null);
         Deque<AutoCloseable> resources = new java.util.concurrent.LinkedBlockingDeque<>();
+        resources.push(lock); // released last, once everything that used the directory is closed
         // SIGTERM: stop taking work and close everything from the hook itself, because the JVM
         // halts once hooks finish, whatever the main thread was doing (e.g. reading the console).
         Thread hook = new Thread(() -> {
@@ -194,17 +207,15 @@ public final class Launcher {
         ReelayStore store = new CachingStore(SqliteStore.open(dataDir), 10_000);
         resources.push(store);
         NemoSettings nemo = nemoTuning.apply(config.nemo().toClientSettings().withBaseUrl(apiBase));
-        OkHttpNemoClient client = new OkHttpNemoClient(nemo);
+        // The engine schedules 429 retries itself, so a rate limit never holds one of its workers.
+        OkHttpNemoClient client = new OkHttpNemoClient(nemo, null, OkHttpNemoClient.RateLimits.CALLER_SCHEDULES);
         resources.push(client);
         // The console has no platform rate limit: show progress more often than chat platforms can.
         ConversationEngine engine = new ConversationEngine(client, store,
                 console ? config.engine().withEditInterval(Duration.ofMillis(500)) : config.engine(),
                 config.guard(), token, Clock.systemUTC());
-        Map<String, Supplier<Boolean>> checks = new LinkedHashMap<>();
-        checks.put("store", () -> {
-            store.chat("health:probe");
-            return true;
-        });
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("store", Probes.store(store));
         ConsoleChat consoleChat = null;
         TelegramFrontEnd telegram = null;
         if (console) {
@@ -218,9 +229,9 @@ public final class Launcher {
             try {
                 telegram.start(engine);
             } catch (IllegalStateException e) {
-                throw new StartFailure("Reelay can't start Telegram: " + SecretMask.shared().apply(e.getMessage()));
+                throw new StartFailure("Reelay can't start Telegram: " + LogSetup.mask().apply(e.getMessage()));
             }
-            checks.put("telegram", () -> true);
+            checks.put("telegram", Probes.heardWithin(telegram::lastContact, config.app().readyWindow(), Clock.systemUTC()));
         }
         if (config.discord().isPresent()) {
             DiscordFrontEnd discord = new DiscordFrontEnd(config.discord().get());
@@ -228,16 +239,9 @@ public final class Launcher {
             try {
                 discord.start(engine);
             } catch (IllegalStateException e) {
-                throw new StartFailure("Reelay can't start Discord: " + SecretMask.shared().apply(e.getMessage()));
+                throw new StartFailure("Reelay can't start Discord: " + LogSetup.mask().apply(e.getMessage()));
             }
-            checks.put("discord", () -> {
-                try {
-                    return discord.awaitReady(Duration.ZERO);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            });
+            checks.put("discord", discord::connected);
         }
         Duration grace = config.app().shutdownGrace();
         resources.push(() -> engine.close(grace));
@@ -274,7 +278,7 @@ public final class Launcher {
     }
 
     private static void registerSecrets(ReelayConfig config) {
-        SecretMask mask = SecretMask.shared();
+        SecretMask mask = LogSetup.mask();
         config.nemo().registeredToken().ifPresent(mask::register);
         config.discord().ifPresent(d -> mask.register(d.botToken()));
         config.telegram().ifPresent(t -> {
@@ -295,7 +299,7 @@ public final class Launcher {
                 try {
                     resources.pop().close();
                 } catch (Exception e) {
-                    err.println("while stopping: " + SecretMask.shared().apply(String.valueOf(e.getMessage())));
+                    err.println("while stopping: " + LogSetup.mask().apply(String.valueOf(e.getMessage())));
                 }
             }
             org.slf4j.LoggerFactory.getLogger(Launcher.class).info("reelay stopped");

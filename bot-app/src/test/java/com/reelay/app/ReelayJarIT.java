@@ -32,12 +32,17 @@ class ReelayJarIT {
     Path dir;
 
     private Process start(Map<String, String> env, String... args) throws IOException {
+        return startIn(dir, env, args);
+    }
+
+    /** Starts the jar with its stdout and stderr in {@code outputs}. */
+    private Process startIn(Path outputs, Map<String, String> env, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("stdout.txt").toFile())
-                .redirectError(dir.resolve("stderr.txt").toFile());
+                .redirectOutput(outputs.resolve("stdout.txt").toFile())
+                .redirectError(outputs.resolve("stderr.txt").toFile());
         for (String inherited : List.of("TELEGRAM_BOT_TOKEN", "DISCORD_BOT_TOKEN", "NEMO_TOKEN", "REELAY_CONFIG")) {
             builder.environment().remove(inherited);
         }
@@ -71,10 +76,7 @@ class ReelayJarIT {
 
     @Test
     void theManagementPortServesHealthReadinessAndMetricsThenSigtermStopsCleanly() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         Path data = dir.resolve("data");
         Process reelay = start(Map.of("REELAY_DATA_DIR", data.toString(), "REELAY_HTTP_PORT", Integer.toString(port)),
                 "--offline");
@@ -100,6 +102,44 @@ class ReelayJarIT {
         String log = Files.readString(data.resolve("offline").resolve("reelay.log"));
         assertTrue(log.contains("reelay stopped"), log);
         assertTrue(Files.readString(dir.resolve("stderr.txt")).isEmpty(), Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    @Test
+    void aSecondReelayOnTheSameDataDirectoryStopsAtOnceAndTheFirstRunsOn() throws Exception {
+        int port = freePort();
+        Path data = dir.resolve("data");
+        Process first = start(Map.of("REELAY_DATA_DIR", data.toString(), "REELAY_HTTP_PORT", Integer.toString(port)),
+                "--offline");
+        try {
+            String base = "http://127.0.0.1:" + port;
+            awaitBody(base + "/readyz", body -> body.contains("store ok"), first);
+
+            Path second = dir.resolve("second");
+            Files.createDirectories(second);
+            Process other = startIn(second, Map.of("REELAY_DATA_DIR", data.toString(), "REELAY_HTTP_PORT", "0"),
+                    "--offline");
+            boolean exited = other.waitFor(30, TimeUnit.SECONDS);
+            if (!exited) {
+                other.destroyForcibly();
+            }
+            String stderr = Files.readString(second.resolve("stderr.txt"));
+            assertTrue(exited, "the second process is still running: " + stderr);
+            assertEquals(Launcher.DATA_DIR_IN_USE, other.exitValue(), stderr);
+            assertTrue(stderr.startsWith("Reelay can't start: another Reelay process (pid " + first.pid()
+                    + ") is using the data directory " + data.resolve("offline")), stderr);
+            assertTrue(!stderr.contains("Exception") && !stderr.contains("\tat "), "no stack trace: " + stderr);
+            assertEquals("ok\n", get(base + "/healthz"), "the first one runs on");
+            assertTrue(get(base + "/readyz").contains("store ok"));
+        } finally {
+            first.destroy();
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS), "stopped within the grace period");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     private String get(String url) throws IOException, InterruptedException {

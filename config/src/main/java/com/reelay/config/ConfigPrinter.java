@@ -15,16 +15,11 @@ public final class ConfigPrinter {
     private ConfigPrinter() {
     }
 
-    public static String describe(ReelayConfig config) {
+    public static String describe(BoundSections sections) {
         YAMLMapper yaml = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
         ObjectNode root = yaml.createObjectNode();
-        root.set("reelay", SectionBinder.toTree(config.app()));
-        root.set("nemo", SectionBinder.toTree(config.nemo()));
-        root.set("engine", SectionBinder.toTree(config.engine()));
-        root.set("guard", SectionBinder.toTree(config.guard()));
-        config.telegram().ifPresent(t -> root.set(ConfigLoader.TELEGRAM, SectionBinder.toTree(t)));
-        config.discord().ifPresent(d -> root.set(ConfigLoader.DISCORD, SectionBinder.toTree(d)));
+        sections.values().forEach((name, value) -> root.set(name, SectionBinder.toTree(value)));
         mask(root);
         try {
             return yaml.writeValueAsString(root);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Binds one section of the settings to its record: start from the record's defaults, lay the
@@ -36,6 +37,8 @@ import java.util.Optional;
 final class SectionBinder {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Within two edits of a known key counts as a typo of it (the distance is -1 beyond). */
+    private static final LevenshteinDistance TYPO = new LevenshteinDistance(2);
 
     private final ObjectMapper mapper;
     private final Map<String, String> env;
@@ -63,20 +66,43 @@ final class SectionBinder {
                 .build();
     }
 
-    void problem(String problem) {
-        problems.add(problem);
+    /** The section bound; empty when it is off (a {@link Section.WhenSet} without its key) or cannot be (problems recorded). */
+    Optional<Record> bind(Section<?> section, JsonNode yaml) {
+        if (yaml != null && !yaml.isNull() && !yaml.isMissingNode() && !yaml.isObject()) {
+            problems.add(section.name() + ": expected a map of settings");
+            return Optional.empty();
+        }
+        ObjectNode given = yaml instanceof ObjectNode o ? o : null;
+        if (section instanceof Section.Always<?> always) {
+            return bind(section.name(), always.defaults(), given);
+        }
+        Section.WhenSet<?> whenSet = (Section.WhenSet<?>) section;
+        String key = whenSet.key();
+        String value = envValue(whenSet.switchKey())
+                .orElse(given != null && given.path(key).isTextual() ? given.path(key).asText() : "").strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Record defaults;
+        try {
+            defaults = whenSet.defaults().apply(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(section.name() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        if (given != null) {
+            given = given.deepCopy();
+            given.remove(key); // already in the defaults, and the environment may have overridden it
+        }
+        return bind(section.name(), defaults, given);
     }
 
-    /** The section bound over {@code defaults}; empty (with problems recorded) if it cannot be. */
-    <T extends Record> Optional<T> bind(String section, T defaults, Class<T> type, JsonNode yaml) {
+    private Optional<Record> bind(String section, Record defaults, ObjectNode yaml) {
+        Class<? extends Record> type = defaults.getClass();
         ObjectNode tree = toTree(defaults);
         int before = problems.size();
-        if (yaml != null && !yaml.isNull() && !yaml.isMissingNode()) {
-            if (!yaml.isObject()) {
-                problems.add(section + ": expected a map of settings");
-                return Optional.empty();
-            }
-            merge(tree, (ObjectNode) yaml, List.of(section), type);
+        if (yaml != null) {
+            merge(tree, yaml, List.of(section), type);
         }
         for (SettingKey key : SettingKey.leaves(List.of(section), type)) {
             envValue(key).ifPresent(value -> set(tree, key, value));
@@ -210,30 +236,11 @@ final class SectionBinder {
     private static String suggestion(Class<?> type, String key) {
         for (RecordComponent c : type.getRecordComponents()) {
             String known = SettingKey.kebab(c.getName());
-            if (distance(known, key) <= 2 || known.replace("-", "").equalsIgnoreCase(key.replace("_", "").replace("-", ""))) {
+            if (TYPO.apply(known, key) >= 0 || known.replace("-", "").equalsIgnoreCase(key.replace("_", "").replace("-", ""))) {
                 return " (did you mean " + known + "?)";
             }
         }
         return "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String describe(String section, JsonMappingException e) {

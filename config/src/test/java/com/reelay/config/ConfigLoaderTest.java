@@ -5,158 +5,249 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.reelay.core.conversation.EngineSettings;
-import com.reelay.core.guard.GuardSettings;
-import com.reelay.telegram.TelegramSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The binder on made-up settings records: it knows no module of Reelay, only records. */
 class ConfigLoaderTest {
 
-    private static final Path EXAMPLE = Path.of("reelay.example.yml");
-    private static final String TOKEN = "123456789:" + "AA" + "HdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ" ; // made up, token-shaped
+    enum Mode { LONG_POLLING, WEBHOOK }
+
+    record Limits(int messages, Duration per) {
+
+        Limits {
+            if (messages < 1) {
+                throw new IllegalArgumentException("messages must be at least 1");
+            }
+        }
+    }
+
+    record Hook(String url, String secretToken) {
+    }
+
+    /** Every kind of value the binder handles: text, numbers, durations, sizes, enums, lists, nested and absent records. */
+    record Relay(String dataDir, int port, boolean verbose, Duration timeout, long maxUploadBytes, Mode mode,
+                 List<Long> ids, List<String> users, Limits limits, Hook hook, String apiToken) {
+
+        Relay {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be within 0..65535, got " + port);
+            }
+            ids = List.copyOf(ids);
+            users = List.copyOf(users);
+        }
+
+        static Relay defaults() {
+            return new Relay("data", 8080, false, Duration.ofSeconds(3), 1024, Mode.LONG_POLLING, List.of(), List.of(),
+                    new Limits(20, Duration.ofMinutes(1)), null, "");
+        }
+    }
+
+    /** A platform-like section: it exists only with its token, which it checks without repeating. */
+    record Door(String botToken, String apiBase) {
+
+        Door {
+            if (botToken == null || !botToken.matches("\\d+:\\w+")) {
+                throw new IllegalArgumentException("the door token is malformed (expected <digits>:<secret>)");
+            }
+        }
+
+        static Door defaults(String token) {
+            return new Door(token, "https://door.example");
+        }
+    }
+
+    static final Section.Always<Relay> RELAY = Section.of("relay", Relay.defaults());
+    static final Section.WhenSet<Door> DOOR = Section.whenSet("door", "bot-token", Door.class, Door::defaults);
+    static final List<Section<?>> SECTIONS = List.of(RELAY, DOOR);
+    static final String DOOR_TOKEN = "4242:" + "d00rS3cret"; // made up
 
     @TempDir
     Path dir;
 
     private Path yaml(String text) throws Exception {
-        return Files.writeString(dir.resolve("reelay.yml"), text);
+        return Files.writeString(dir.resolve("settings.yml"), text);
+    }
+
+    private List<String> problems(Optional<Path> file, Map<String, String> env) {
+        return assertThrows(ConfigException.class, () -> ConfigLoader.load(file, env, SECTIONS)).problems();
     }
 
     @Test
-    void noFileNoEnvironmentGivesTheDefaults() throws Exception {
-        ReelayConfig config = ConfigLoader.load(Optional.empty(), Map.of());
-        assertEquals(AppSettings.defaults(), config.app());
-        assertEquals(EngineSettings.defaults(), config.engine());
-        assertEquals(GuardSettings.defaults(), config.guard());
-        assertEquals(Optional.empty(), config.telegram());
-        assertFalse(config.hasPlatform());
-    }
-
-    @Test
-    void theExampleFileLoadsAndEqualsTheDefaults() throws Exception {
-        ReelayConfig example = ConfigLoader.load(Optional.of(EXAMPLE), Map.of());
-        assertEquals(ConfigLoader.load(Optional.empty(), Map.of()), example);
-        ReelayConfig withTelegram = ConfigLoader.load(Optional.of(EXAMPLE), Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
-        assertEquals(TelegramSettings.defaults(TOKEN), withTelegram.telegram().orElseThrow());
-        ReelayConfig withDiscord = ConfigLoader.load(Optional.of(EXAMPLE), Map.of("DISCORD_BOT_TOKEN", "abc.def.ghi",
-                "DISCORD_GUILD_IDS", "111,222", "DISCORD_SESSION_SCOPE", "user-in-channel"));
-        com.reelay.discord.DiscordSettings discord = withDiscord.discord().orElseThrow();
-        assertEquals(List.of(111L, 222L), discord.guildIds());
-        assertEquals(com.reelay.discord.SessionScope.USER_IN_CHANNEL, discord.sessionScope());
-        assertEquals("https://discord.com/api/v10/", discord.apiBase());
-        assertTrue(withDiscord.hasPlatform());
-    }
-
-    @Test
-    void theExampleDocumentsEveryKey() throws Exception {
-        String text = Files.readString(EXAMPLE);
-        List<String> missing = new ArrayList<>();
-        for (Object[] section : new Object[][] {{"reelay", AppSettings.class}, {"nemo", NemoSection.class},
-                {"engine", EngineSettings.class}, {"guard", GuardSettings.class}, {"telegram", TelegramSettings.class},
-                {"discord", com.reelay.discord.DiscordSettings.class}}) {
-            for (SettingKey key : SettingKey.leaves(List.of((String) section[0]), (Class<?>) section[1])) {
-                String leaf = key.path().get(key.path().size() - 1);
-                if (!text.matches("(?s).*\\n[ #]*" + java.util.regex.Pattern.quote(leaf) + ":.*")) {
-                    missing.add(key.key());
-                }
-            }
-        }
-        assertEquals(List.of(), missing);
+    void noFileNoEnvironmentGivesTheDefaultsAndNoSwitchedSection() throws Exception {
+        BoundSections bound = ConfigLoader.load(Optional.empty(), Map.of(), SECTIONS);
+        assertEquals(Relay.defaults(), bound.get(RELAY));
+        assertEquals(Optional.empty(), bound.find(DOOR));
+        assertEquals(List.of("relay"), List.copyOf(bound.values().keySet()));
     }
 
     @Test
     void yamlThenEnvironmentThenSecretFiles() throws Exception {
-        Path secret = Files.writeString(dir.resolve("nemo-token"), "nmv_usr_fromfile\n");
-        Path file = yaml("reelay:\n  http-port: 9000\n  data-dir: /var/lib/reelay\n"
-                + "engine:\n  edit-interval: 500ms\n"
-                + "guard:\n  admins: [telegram:1]\n"
-                + "telegram:\n  bot-token: " + TOKEN + "\n  update-mode: long-polling\n  video-upload-limit-bytes: 20MB\n"
-                + "  outbox:\n    per-group:\n      messages: 10\n");
-        ReelayConfig config = ConfigLoader.load(Optional.of(file), Map.of(
-                "REELAY_HTTP_PORT", "0",
-                "NEMO_TOKEN_FILE", secret.toString(),
-                "NEMO_API_BASE", "http://127.0.0.1:8765",
-                "GUARD_ALLOWED_USERS", "telegram:1, telegram:2",
-                "TELEGRAM_ALBUM_DEBOUNCE", "250ms"));
-        assertEquals(0, config.app().httpPort(), "the environment beats the file");
-        assertEquals("/var/lib/reelay", config.app().dataDir());
-        assertEquals(Duration.ofMillis(500), config.engine().editInterval());
-        assertEquals(Optional.of("nmv_usr_fromfile"), config.nemo().registeredToken());
-        assertEquals("http://127.0.0.1:8765", config.nemo().toClientSettings().baseUrl());
-        assertEquals(List.of("telegram:1", "telegram:2"), config.guard().allowedUsers());
-        assertEquals(List.of("telegram:1"), config.guard().admins());
-        TelegramSettings telegram = config.telegram().orElseThrow();
-        assertEquals(20_000_000, telegram.videoUploadLimitBytes());
-        assertEquals(10, telegram.outbox().perGroup().messages());
-        assertEquals(Duration.ofMinutes(1), telegram.outbox().perGroup().per(), "untouched keys keep their defaults");
-        assertEquals(Duration.ofMillis(250), telegram.albumDebounce());
+        Path secret = Files.writeString(dir.resolve("api-token"), "tok_fromfile\n");
+        Path file = yaml("relay:\n  port: 9000\n  data-dir: /var/lib/relay\n  timeout: 500ms\n"
+                + "  max-upload-bytes: 20MB\n  mode: webhook\n  limits:\n    messages: 10\n");
+        Relay relay = ConfigLoader.load(Optional.of(file), Map.of(
+                "RELAY_PORT", "0",
+                "RELAY_API_TOKEN_FILE", secret.toString(),
+                "RELAY_USERS", "telegram:1, telegram:2",
+                "RELAY_IDS", "111,222",
+                "RELAY_HOOK_URL", "https://hook.example/in",
+                "RELAY_VERBOSE", "true"), SECTIONS).get(RELAY);
+        assertEquals(0, relay.port(), "the environment beats the file");
+        assertEquals("/var/lib/relay", relay.dataDir());
+        assertEquals(Duration.ofMillis(500), relay.timeout());
+        assertEquals(20_000_000, relay.maxUploadBytes());
+        assertEquals(Mode.WEBHOOK, relay.mode());
+        assertEquals("tok_fromfile", relay.apiToken());
+        assertEquals(List.of("telegram:1", "telegram:2"), relay.users());
+        assertEquals(List.of(111L, 222L), relay.ids());
+        assertEquals(new Hook("https://hook.example/in", null), relay.hook(), "an absent nested record is made");
+        assertTrue(relay.verbose());
+        assertEquals(10, relay.limits().messages());
+        assertEquals(Duration.ofMinutes(1), relay.limits().per(), "untouched keys keep their defaults");
+    }
+
+    @Test
+    void aSwitchedSectionIsOnOnceItsKeyIsSetInTheFileTheEnvironmentOrASecretFile() throws Exception {
+        Path file = yaml("door:\n  api-base: http://127.0.0.1:1\n");
+        assertEquals(Optional.empty(), ConfigLoader.load(Optional.of(file), Map.of(), SECTIONS).find(DOOR),
+                "its other keys alone do not turn it on");
+        assertEquals(Optional.empty(), ConfigLoader.load(Optional.empty(), Map.of("DOOR_BOT_TOKEN", "  "), SECTIONS)
+                .find(DOOR), "blank is not set");
+
+        assertEquals(new Door(DOOR_TOKEN, "http://127.0.0.1:1"), ConfigLoader.load(Optional.of(file),
+                Map.of("DOOR_BOT_TOKEN", DOOR_TOKEN), SECTIONS).find(DOOR).orElseThrow());
+        Path withToken = yaml("door:\n  bot-token: \"1:fromfile\"\n");
+        assertEquals(Door.defaults("1:fromfile"),
+                ConfigLoader.load(Optional.of(withToken), Map.of(), SECTIONS).find(DOOR).orElseThrow());
+        assertEquals(Door.defaults(DOOR_TOKEN), ConfigLoader.load(Optional.of(withToken),
+                Map.of("DOOR_BOT_TOKEN", DOOR_TOKEN), SECTIONS).find(DOOR).orElseThrow(), "the environment beats the file");
+        Path secret = Files.writeString(dir.resolve("door-token"), DOOR_TOKEN + "\n");
+        assertEquals(Door.defaults(DOOR_TOKEN), ConfigLoader.load(Optional.empty(),
+                Map.of("DOOR_BOT_TOKEN_FILE", secret.toString()), SECTIONS).find(DOOR).orElseThrow());
     }
 
     @Test
     void everyProblemIsReportedAtOnceWithoutSecrets() throws Exception {
-        Path file = yaml("reelay:\n  http-port: 70000\n  log-format: xml\n"
-                + "nemo:\n  api-base: ftp://nemo\n  stream-timeout: soon\n"
-                + "engine:\n  edit-intervall: 3s\n"
-                + "guard:\n  prompts-per-user-per-hour: -1\n"
-                + "telegram:\n  bot-token: not-a-token\n"
-                + "discrod:\n  x: 1\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
-        List<String> problems = e.problems();
-        assertTrue(problems.contains("unknown section discrod (known: reelay, nemo, engine, guard, telegram, discord)"), problems.toString());
-        assertTrue(problems.contains("reelay: http-port must be within 0..65535 (0 turns it off), got 70000; log-format must be text or json, got xml"), problems.toString());
-        assertTrue(problems.contains("nemo.stream-timeout: expected a duration such as 500ms, 3s, 2m or 1h, got \"soon\""), problems.toString());
-        assertTrue(problems.contains("unknown setting engine.edit-intervall (did you mean edit-interval?)"), problems.toString());
-        assertTrue(problems.contains("guard: prompts-per-user-per-hour must be 0 (no limit) or more"), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("telegram: the Telegram bot token is missing or malformed")), problems.toString());
-        assertEquals(6, problems.size(), problems.toString());
-        assertFalse(e.report().contains("not-a-token"), "the bad token itself is not repeated");
-        assertTrue(e.report().startsWith("Reelay can't start: the configuration has 6 problems:\n  - "));
+        Path file = yaml("relay:\n  max-upload-bytes: lots\n  prot: 1\n"
+                + "  limits:\n    mesages: 2\n"
+                + "door:\n  bot-token: not-a-token-hunter2\n"
+                + "dor:\n  x: 1\n");
+        List<String> problems = problems(Optional.of(file), Map.of());
+        assertEquals(List.of("unknown section dor (known: relay, door)",
+                "unknown setting relay.prot (did you mean port?)",
+                "unknown setting relay.limits.mesages (did you mean messages?)",
+                "relay.max-upload-bytes: expected a size such as 50MB, 10MiB or 1048576, got \"lots\"",
+                "door: the door token is malformed (expected <digits>:<secret>)"), problems);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of(), SECTIONS));
+        assertFalse(e.report().contains("hunter2"), "the bad token itself is not repeated");
+        assertTrue(e.report().startsWith("Reelay can't start: the configuration has 5 problems:\n  - "), e.report());
     }
 
     @Test
-    void nemoApiBaseIsCheckedAfterTheOtherNemoProblems() throws Exception {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(Optional.empty(), Map.of("NEMO_API_BASE", "ftp://nemo")));
-        assertEquals(List.of("nemo: api-base must be an http(s) URL, got \"ftp://nemo\""), e.problems());
+    void theRecordsOwnChecksAndWrongTypesSayWhatWasExpected() {
+        assertEquals(List.of("relay: port must be within 0..65535, got 70000"),
+                problems(Optional.empty(), Map.of("RELAY_PORT", "70000")));
+        assertEquals(List.of("relay.port: expected a whole number, got \"eighty\""),
+                problems(Optional.empty(), Map.of("RELAY_PORT", "eighty")));
+        assertEquals(List.of("relay.verbose: expected true or false, got \"maybe\""),
+                problems(Optional.empty(), Map.of("RELAY_VERBOSE", "maybe")));
+        assertEquals(List.of("relay: messages must be at least 1"),
+                problems(Optional.empty(), Map.of("RELAY_LIMITS_MESSAGES", "0")));
+        assertEquals(List.of("relay.timeout: expected a duration such as 500ms, 3s, 2m or 1h, got \"soon\""),
+                problems(Optional.empty(), Map.of("RELAY_TIMEOUT", "soon")));
     }
 
     @Test
-    void wrongTypesSayWhatWasExpected() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
-                Map.of("REELAY_HTTP_PORT", "eighty", "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_ATTACH_VIDEOS", "maybe")));
-        assertEquals(List.of("reelay.http-port: expected a whole number, got \"eighty\"",
-                "telegram.attach-videos: expected true or false, got \"maybe\""), e.problems());
+    void typosWithinTwoEditsOrInAnotherSeparatorGetASuggestion() throws Exception {
+        assertEquals(List.of("unknown setting relay.timeoutt (did you mean timeout?)",
+                        "unknown setting relay.data_dir (did you mean data-dir?)",
+                        "unknown setting relay.maxUploadBytes (did you mean max-upload-bytes?)",
+                        "unknown setting relay.deadline"),
+                problems(Optional.of(yaml("relay:\n  timeoutt: 1s\n  data_dir: x\n  maxUploadBytes: 1\n  deadline: 1s\n")),
+                        Map.of()));
     }
 
     @Test
-    void missingFilesAndBrokenYamlAreProblemsToo() throws Exception {
-        ConfigException missing = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(Optional.empty(), Map.of("REELAY_CONFIG", dir.resolve("nope.yml").toString())));
-        assertTrue(missing.problems().get(0).endsWith("nope.yml does not exist"));
-        Path broken = yaml("reelay:\n  http-port: [1,\n");
-        ConfigException yaml = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(broken), Map.of()));
-        assertTrue(yaml.problems().get(0).contains("is not valid YAML (line"), yaml.problems().toString());
-        ConfigException file = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(Optional.empty(), Map.of("NEMO_TOKEN_FILE", "/no/such/secret")));
-        assertEquals(List.of("NEMO_TOKEN_FILE: cannot read /no/such/secret (NoSuchFileException)"), file.problems());
+    void listsFromTheEnvironmentSplitAtCommasOnly() {
+        assertEquals(List.of("relay.ids[0]: expected a whole number, got \"111 222\""),
+                problems(Optional.empty(), Map.of("RELAY_IDS", "111 222")));
     }
 
     @Test
-    void printedSettingsHideSecrets() throws Exception {
-        ReelayConfig config = ConfigLoader.load(Optional.empty(), Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
-                "NEMO_TOKEN", "nmv_usr_secretsecret"));
-        String printed = ConfigPrinter.describe(config);
-        assertFalse(printed.contains(TOKEN) || printed.contains("AAHdq"), printed);
-        assertFalse(printed.contains("nmv_usr_secretsecret"), printed);
+    void aSectionThatIsNotAMapIsAProblemEvenWhenSwitchedOff() throws Exception {
+        assertEquals(List.of("relay: expected a map of settings", "door: expected a map of settings"),
+                problems(Optional.of(yaml("relay: 5\ndoor: on\n")), Map.of()));
+        assertEquals(List.of(yaml("- relay\n") + ": expected a map of sections (relay, door)"),
+                problems(Optional.of(yaml("- relay\n")), Map.of()));
+    }
+
+    @Test
+    void missingFilesBrokenYamlAndUnreadableSecretsAreProblemsToo() throws Exception {
+        List<String> missing = problems(Optional.empty(), Map.of("REELAY_CONFIG", dir.resolve("nope.yml").toString()));
+        assertTrue(missing.get(0).endsWith("nope.yml does not exist"), missing.toString());
+        List<String> broken = problems(Optional.of(yaml("relay:\n  port: [1,\n")), Map.of());
+        assertTrue(broken.get(0).contains("is not valid YAML (line"), broken.toString());
+        assertEquals(List.of("RELAY_API_TOKEN_FILE: cannot read /no/such/secret (NoSuchFileException)"),
+                problems(Optional.empty(), Map.of("RELAY_API_TOKEN_FILE", "/no/such/secret")));
+    }
+
+    @Test
+    void theFileComesFromReelayConfigWhenNoneIsGiven() throws Exception {
+        Path file = yaml("relay:\n  port: 9000\n");
+        assertEquals(9000, ConfigLoader.load(Optional.empty(), Map.of("REELAY_CONFIG", file.toString()), SECTIONS)
+                .get(RELAY).port());
+        Path other = Files.writeString(dir.resolve("other.yml"), "relay:\n  port: 9001\n");
+        assertEquals(9001, ConfigLoader.load(Optional.of(other), Map.of("REELAY_CONFIG", file.toString()), SECTIONS)
+                .get(RELAY).port(), "the argument beats the variable");
+    }
+
+    @Test
+    void oneSectionBindsFromTheEnvironmentAlone() throws Exception {
+        assertEquals(new Door(DOOR_TOKEN, "http://127.0.0.1:2"), ConfigLoader.load(DOOR, Map.of(
+                "DOOR_BOT_TOKEN", DOOR_TOKEN, "DOOR_API_BASE", "http://127.0.0.1:2",
+                "REELAY_CONFIG", dir.resolve("ignored.yml").toString())));
+        assertEquals(Relay.defaults(), ConfigLoader.load(RELAY, Map.of()));
+        ConfigException off = assertThrows(ConfigException.class, () -> ConfigLoader.load(DOOR, Map.of()));
+        assertEquals(List.of("door is off: DOOR_BOT_TOKEN is not set"), off.problems());
+    }
+
+    @Test
+    void printedSettingsHideSecretsAndLeaveOutSwitchedOffSections() throws Exception {
+        BoundSections bound = ConfigLoader.load(Optional.empty(), Map.of("DOOR_BOT_TOKEN", DOOR_TOKEN,
+                "RELAY_API_TOKEN", "tok_secretsecret", "RELAY_HOOK_URL", "https://hook.example/in",
+                "RELAY_HOOK_SECRET_TOKEN", "hooksecret"), SECTIONS);
+        String printed = ConfigPrinter.describe(bound);
+        assertFalse(printed.contains(DOOR_TOKEN) || printed.contains("d00rS3cret"), printed);
+        assertFalse(printed.contains("tok_secretsecret") || printed.contains("hooksecret"), printed);
         assertTrue(printed.contains("bot-token: '***'") || printed.contains("bot-token: \"***\""), printed);
-        assertTrue(printed.contains("edit-interval: 3s"), printed);
+        assertTrue(printed.contains("timeout: 3s"), printed);
+        assertTrue(printed.indexOf("relay:") < printed.indexOf("door:"), "in the order declared: " + printed);
+        assertFalse(ConfigPrinter.describe(ConfigLoader.load(Optional.empty(), Map.of(), SECTIONS)).contains("door"));
+    }
+
+    @Test
+    void aSectionListsEveryKeyWithNestedRecordsFlattened() {
+        assertEquals(List.of("relay.data-dir", "relay.port", "relay.verbose", "relay.timeout", "relay.max-upload-bytes",
+                "relay.mode", "relay.ids", "relay.users", "relay.limits.messages", "relay.limits.per", "relay.hook.url",
+                "relay.hook.secret-token", "relay.api-token"), RELAY.keys());
+    }
+
+    @Test
+    void eachKeysVariableIsItsNameInUpperCaseWithUnderscores() {
+        assertEquals(List.of("DOOR_BOT_TOKEN", "DOOR_API_BASE"), DOOR.variables());
+        assertEquals("RELAY_LIMITS_MESSAGES", RELAY.variables().get(RELAY.keys().indexOf("relay.limits.messages")));
+    }
+
+    @Test
+    void aSwitchMustBeATextSettingOfTheRecord() {
+        assertThrows(IllegalArgumentException.class, () -> Section.whenSet("door", "token", Door.class, Door::defaults));
+        assertThrows(IllegalArgumentException.class, () -> Section.whenSet("relay", "port", Relay.class, t -> Relay.defaults()));
     }
 }

@@ -1,7 +1,8 @@
 package com.reelay.discord;
 
 import com.reelay.core.chat.Attachment;
-import com.reelay.core.nemo.AcceptedMedia;
+import com.reelay.core.chat.AttachmentUnavailable;
+import com.reelay.core.chat.FilePolicy;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,7 @@ import okhttp3.Response;
 
 /**
  * Discord attachments as the engine's lazy uploads: name, declared size and type up front, so the
- * engine checks them (against {@link AcceptedMedia}) before a byte moves; the bytes stream from
+ * engine checks them (against {@link FilePolicy}) before a byte moves; the bytes stream from
  * Discord's CDN straight into the NemoVideo upload when the engine opens them, never held whole.
  */
 final class AttachmentDownloads {
@@ -32,18 +33,27 @@ final class AttachmentDownloads {
         String url = attachment.getUrl();
         long size = attachment.getSize();
         return new Attachment.Upload(attachment.getFileName(), size, type == null || type.isBlank() ? UNKNOWN_TYPE : type,
-                () -> open(url, size));
+                () -> open(url, size, attachment.getFileName()));
     }
 
-    private InputStream open(String url, long declaredSize) throws IOException {
-        Response response = http.get().newCall(new Request.Builder().url(url).get().build()).execute();
+    /** The attachment's bytes; when Discord won't hand them over, the person hears why (not NemoVideo's fault). */
+    InputStream open(String url, long declaredSize, String name) throws IOException {
+        Response response;
+        try {
+            response = http.get().newCall(new Request.Builder().url(url).get().build()).execute();
+        } catch (IOException e) {
+            throw new AttachmentUnavailable("I couldn't download \"" + name + "\" from Discord. Please send it again.",
+                    new IOException(FailureText.of(e), null));
+        }
         if (!response.isSuccessful()) {
             int code = response.code();
             response.close();
-            throw new IOException("attachment download answered HTTP " + code);
+            throw new AttachmentUnavailable("Discord wouldn't hand over \"" + name
+                    + "\" (it may have been deleted). Please send it again.",
+                    new IOException("attachment download answered HTTP " + code, null));
         }
         // Never more than Discord declared (nor than NemoVideo takes), whatever the CDN sends.
-        long cap = declaredSize >= 0 ? Math.min(declaredSize, AcceptedMedia.MAX_FILE_BYTES) : AcceptedMedia.MAX_FILE_BYTES;
+        long cap = declaredSize >= 0 ? Math.min(declaredSize, FilePolicy.MAX_FILE_BYTES) : FilePolicy.MAX_FILE_BYTES;
         return new CappedStream(response.body().byteStream(), cap);
     }
 

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Discord's events, handed to the engine. Every interaction is acknowledged (deferred) as soon as
- * it arrives, well inside Discord's window; its answers are registered with the output before the
+ * it arrives, whatever this host's clock says; only if Discord refuses do its answers go to the
+ * channel instead. Its answers are registered with the output before the
  * engine sees the event, so the engine's first reply can use the token.
  */
 final class DiscordEvents extends ListenerAdapter {
@@ -153,15 +154,12 @@ final class DiscordEvents extends ListenerAdapter {
         InteractionReplies replies = new InteractionReplies(inbound.requestId(), hook, reader.chat(callback),
                 callback.getUser().getIdLong(), ephemeral, deadlines);
         output.register(replies);
-        if (deadlines.canDefer(clock.instant())) {
-            callback.deferReply(ephemeral).queue(ok -> replies.acknowledged(), error -> {
-                replies.lost();
-                log.warn("interaction not acknowledged request={}: {}", inbound.requestId(), FailureText.of(error));
-            });
-        } else {
+        // Always try: only Discord knows whether it is too late (this host's clock may be off).
+        callback.deferReply(ephemeral).queue(ok -> replies.acknowledged(), error -> {
             replies.lost();
-            log.warn("interaction arrived too late to acknowledge request={}: answering in the channel", inbound.requestId());
-        }
+            log.warn("interaction not acknowledged request={}: {}; answering in the channel", inbound.requestId(),
+                    FailureText.of(error));
+        });
         engine.accept(inbound);
     }
 

@@ -1,8 +1,9 @@
 package com.reelay.discord;
 
+import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.send.SendBudget;
 import com.reelay.core.chat.send.SystemScheduler;
-import com.reelay.core.conversation.ConversationEngine;
+import com.reelay.core.chat.support.SecretMask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * replies, live progress and finished videos out.
  *
  * <pre>{@code
- * DiscordSettings.fromEnvironment(System.getenv()).ifPresent(settings -> {
+ * // settings: the bound DiscordSettings.SECTION (ConfigLoader), present when DISCORD_BOT_TOKEN is set
+ * discordSettings.ifPresent(settings -> {
  *     DiscordFrontEnd discord = new DiscordFrontEnd(settings);
  *     discord.start(engine);   // before engine.resume(), so unfinished Discord jobs find their platform
  *     ...
@@ -60,7 +62,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
      *
      * @throws IllegalStateException if already started, or the login failed (bad token, Discord unreachable)
      */
-    public synchronized void start(ConversationEngine engine) {
+    public synchronized void start(ChatEngine engine) {
         if (jda != null) {
             throw new IllegalStateException("Discord front end already started");
         }
@@ -82,7 +84,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
                     .addEventListeners(events)
                     .build();
         } catch (RuntimeException e) {
-            log.debug("Discord login failure", e);
+            log.debug("Discord login failure: {}", SecretMask.of(settings.botToken()).describe(e));
             throw new IllegalStateException("Discord login failed: " + FailureText.of(e));
         }
         transport.attach(jda);
@@ -99,6 +101,11 @@ public final class DiscordFrontEnd implements AutoCloseable {
             throw new IllegalStateException("Discord front end not started");
         }
         return started.ready().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the gateway session is connected right now (JDA reconnects by itself after a drop). */
+    public synchronized boolean connected() {
+        return jda != null && jda.getStatus() == JDA.Status.CONNECTED;
     }
 
     /** Disconnects, letting requests already queued (e.g. a last progress edit) go out for a few seconds. */

@@ -12,6 +12,7 @@ import com.reelay.core.chat.Reply;
 import com.reelay.core.chat.SendLine;
 import com.reelay.core.chat.send.Recipient;
 import com.reelay.core.chat.send.SendBudget;
+import com.reelay.core.chat.support.Futures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -132,7 +133,7 @@ final class DiscordOutput implements ChatOutput {
         return transport.editChannelMessage(chat, channelId, DiscordMessages.edit(reply, place.mentionUserId(), List.of()))
                 .<Void>thenApply(id -> null)
                 .exceptionallyCompose(error -> {
-                    if (!(FailureText.unwrap(error) instanceof MessageGone)) {
+                    if (!(Futures.unwrap(error) instanceof MessageGone)) {
                         return CompletableFuture.failedFuture(error);
                     }
                     // Deleted, or an interaction message from before a restart that only its token could edit.

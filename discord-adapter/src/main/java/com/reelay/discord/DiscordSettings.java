@@ -1,15 +1,13 @@
 package com.reelay.discord;
 
+import com.reelay.config.Section;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * How Reelay runs on Discord. Owned by this adapter; the config module binds it from YAML and
- * {@link #fromEnvironment(Map)} from the environment. Every wait Discord imposes is a setting so
- * tests can shrink it. {@link #toString()} never shows the token.
+ * How Reelay runs on Discord: the {@code discord} section of the settings ({@link #SECTION}), owned
+ * by this adapter and bound by the config module from YAML and the environment. Every wait Discord
+ * imposes is a setting so tests can shrink it. {@link #toString()} never shows the token.
  *
  * @param botToken                 the bot token ({@code DISCORD_BOT_TOKEN})
  * @param apiBase                  REST base, passed to JDA's {@code RestConfig#setBaseUrl} ({@code DISCORD_API_BASE}):
@@ -39,6 +37,10 @@ public record DiscordSettings(
         Duration handoffMargin,
         List<Long> allowedGuildIds,
         Duration sendMargin) {
+
+    /** The {@code discord} section: off until {@code discord.bot-token} ({@code DISCORD_BOT_TOKEN}) is set. */
+    public static final Section.WhenSet<DiscordSettings> SECTION =
+            Section.whenSet("discord", "bot-token", DiscordSettings.class, DiscordSettings::defaults);
 
     public static final String DEFAULT_API_BASE = "https://discord.com/api/v10/";
     public static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
@@ -84,78 +86,6 @@ public record DiscordSettings(
                 DEFAULT_SEND_MARGIN);
     }
 
-    /**
-     * Reads {@code DISCORD_BOT_TOKEN} (empty result when unset: the adapter is off), {@code DISCORD_API_BASE},
-     * {@code DISCORD_GATEWAY_URL}, {@code DISCORD_GUILD_IDS} and {@code DISCORD_SESSION_SCOPE}.
-     *
-     * @throws IllegalArgumentException naming the variable that is wrong
-     */
-    public static Optional<DiscordSettings> fromEnvironment(Map<String, String> env) {
-        String token = env.getOrDefault("DISCORD_BOT_TOKEN", "").strip();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        DiscordSettings s;
-        try {
-            s = defaults(token);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("DISCORD_BOT_TOKEN: " + e.getMessage());
-        }
-        String apiBase = value(env, "DISCORD_API_BASE");
-        if (!apiBase.isEmpty()) {
-            s = wrap("DISCORD_API_BASE", s, x -> x.withApiBase(apiBase));
-        }
-        String gateway = value(env, "DISCORD_GATEWAY_URL");
-        if (!gateway.isEmpty()) {
-            s = wrap("DISCORD_GATEWAY_URL", s, x -> x.withGatewayUrl(gateway));
-        }
-        String guilds = value(env, "DISCORD_GUILD_IDS");
-        if (!guilds.isEmpty()) {
-            s = wrap("DISCORD_GUILD_IDS", s, x -> x.withGuildIds(parseIds(guilds)));
-        }
-        String scope = value(env, "DISCORD_SESSION_SCOPE");
-        if (!scope.isEmpty()) {
-            s = wrap("DISCORD_SESSION_SCOPE", s, x -> x.withSessionScope(SessionScope.parse(scope)));
-        }
-        return Optional.of(s);
-    }
-
-    public DiscordSettings withApiBase(String base) {
-        return new DiscordSettings(botToken, base, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
-    }
-
-    public DiscordSettings withGatewayUrl(String url) {
-        return new DiscordSettings(botToken, apiBase, url, guildIds, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
-    }
-
-    public DiscordSettings withGuildIds(List<Long> ids) {
-        return new DiscordSettings(botToken, apiBase, gatewayUrl, ids, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
-    }
-
-    public DiscordSettings withSessionScope(SessionScope scope) {
-        return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, scope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
-    }
-
-    public DiscordSettings withDefaultUploadLimit(long bytes) {
-        return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, sessionScope, bytes,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, sendMargin);
-    }
-
-    /** Shrinks (or restores) Discord's interaction deadlines. */
-    public DiscordSettings withInteractionDeadlines(Duration tokenLifetime, Duration defer, Duration margin) {
-        return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
-                tokenLifetime, defer, margin, allowedGuildIds, sendMargin);
-    }
-
-    public DiscordSettings withSendMargin(Duration margin) {
-        return new DiscordSettings(botToken, apiBase, gatewayUrl, guildIds, sessionScope, defaultUploadLimit,
-                interactionTokenLifetime, deferDeadline, handoffMargin, allowedGuildIds, margin);
-    }
-
     /** Whether events from {@code guildId} (null: a DM) are served. */
     public boolean serves(Long guildId) {
         return guildId == null || allowedGuildIds.isEmpty() || allowedGuildIds.contains(guildId);
@@ -171,37 +101,5 @@ public record DiscordSettings(
 
     private static boolean positive(Duration d) {
         return d != null && !d.isNegative() && !d.isZero();
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null ? "" : v.strip();
-    }
-
-    private static List<Long> parseIds(String text) {
-        List<Long> ids = new ArrayList<>();
-        for (String part : text.split("[,\\s]+")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            try {
-                ids.add(Long.parseUnsignedLong(part));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("\"" + part + "\" is not a guild id");
-            }
-        }
-        return ids;
-    }
-
-    private interface Change {
-        DiscordSettings apply(DiscordSettings s);
-    }
-
-    private static DiscordSettings wrap(String variable, DiscordSettings s, Change change) {
-        try {
-            return change.apply(s);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(variable + ": " + e.getMessage());
-        }
     }
 }

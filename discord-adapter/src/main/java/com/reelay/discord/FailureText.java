@@ -1,7 +1,6 @@
 package com.reelay.discord;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import com.reelay.core.chat.support.Futures;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 
 /**
@@ -15,7 +14,7 @@ final class FailureText {
     }
 
     static String of(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         if (cause instanceof ErrorResponseException e) {
             return "Discord error " + e.getErrorCode() + " (" + e.getMeaning() + ")";
         }
@@ -23,13 +22,5 @@ final class FailureText {
             return "message gone";
         }
         return cause.getClass().getSimpleName();
-    }
-
-    static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -4,24 +4,23 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The clock an interaction runs on: Discord drops it unless it is acknowledged within the defer
- * deadline, and its token answers only for its lifetime. Progress moves to a channel message a
- * margin before the token dies, so the last edits never race its expiry.
+ * The clock an interaction runs on: its token answers only for its lifetime, and progress moves
+ * to a channel message a margin before the token dies, so the last edits never race its expiry.
+ * Every deadline counts from when the interaction arrived here. Its snowflake (Discord's clock)
+ * may only move that start earlier, and only when it looks plausible: up to the defer deadline
+ * before arrival. A snowflake in the future, or older than Discord would still deliver, says this
+ * host's clock disagrees with Discord's (common on VMs without NTP), not that the interaction is
+ * old; whether it can still be acknowledged is Discord's to say, so Reelay always tries.
  *
- * @param issuedAt when the interaction began: its snowflake's time, or when it arrived if that is earlier
- *                 (a local clock behind Discord's must not stretch the deadlines)
+ * @param issuedAt when the interaction began, by this host's clock
  */
-record InteractionDeadlines(Instant issuedAt, Duration deferDeadline, Duration tokenLifetime, Duration handoffMargin) {
+record InteractionDeadlines(Instant issuedAt, Duration tokenLifetime, Duration handoffMargin) {
 
     static InteractionDeadlines of(Instant created, Instant received, DiscordSettings settings) {
-        Instant issued = created.isBefore(received) ? created : received;
-        return new InteractionDeadlines(issued, settings.deferDeadline(), settings.interactionTokenLifetime(),
+        Duration age = Duration.between(created, received);
+        boolean plausible = !age.isNegative() && age.compareTo(settings.deferDeadline()) < 0;
+        return new InteractionDeadlines(plausible ? created : received, settings.interactionTokenLifetime(),
                 settings.handoffMargin());
-    }
-
-    /** Whether an acknowledgement sent now can still reach Discord in time. */
-    boolean canDefer(Instant now) {
-        return now.isBefore(issuedAt.plus(deferDeadline));
     }
 
     /** When progress stops going through the token and moves to a channel message. */

@@ -2,6 +2,7 @@ package com.reelay.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.reelay.core.chat.support.Futures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import com.reelay.core.chat.Undeliverable;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
@@ -61,7 +63,23 @@ final class JdaTransport implements DiscordTransport {
                 action = action.setMessageReference(replyTo).failOnInvalidReply(false).mentionRepliedUser(false);
             }
             return action.submit();
-        }).thenApply(Message::getId);
+        }).handle((message, error) -> {
+            if (error == null) {
+                return message.getId();
+            }
+            Throwable cause = Futures.unwrap(error);
+            if (cause instanceof ErrorResponseException e && unreachable(e.getErrorResponse())) {
+                throw new Undeliverable("Discord " + e.getErrorResponse().getCode() + ": " + e.getErrorResponse().getMeaning());
+            }
+            throw error instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        });
+    }
+
+    /** The channel is gone or closed to the bot (removed, blocked, DMs off): nothing sent there will arrive. */
+    private static boolean unreachable(ErrorResponse response) {
+        return response == ErrorResponse.UNKNOWN_CHANNEL || response == ErrorResponse.CANNOT_SEND_TO_USER
+                || response == ErrorResponse.MISSING_ACCESS || response == ErrorResponse.MISSING_PERMISSIONS
+                || response == ErrorResponse.UNKNOWN_USER;
     }
 
     @Override
@@ -72,7 +90,7 @@ final class JdaTransport implements DiscordTransport {
                     if (error == null) {
                         return message.getId();
                     }
-                    Throwable cause = FailureText.unwrap(error);
+                    Throwable cause = Futures.unwrap(error);
                     if (cause instanceof ErrorResponseException e && gone(e.getErrorResponse())) {
                         throw new MessageGone(messageId);
                     }

@@ -34,10 +34,8 @@ class DiscordBurstTest {
      * events take longer than Discord's 3 s to reach the listener, which is not what is tested here.
      */
     private static ReelayRig rig(Path dir) throws Exception {
-        DiscordSettings settings = DiscordSettings.defaults(FakeDiscord.BOT_TOKEN)
-                .withSessionScope(SessionScope.USER_IN_CHANNEL)
-                .withInteractionDeadlines(Duration.ofMinutes(15), Duration.ofSeconds(60), Duration.ofMinutes(1));
-        return ReelayRig.start(dir, GUILD, List.of(STUDIO), settings, b -> b.timeScale(0.1));
+        return ReelayRig.start(dir, GUILD, List.of(STUDIO), Map.of("DISCORD_SESSION_SCOPE", "user-in-channel",
+                "DISCORD_DEFER_DEADLINE", "60s"), b -> b.timeScale(0.1));
     }
 
     @Test

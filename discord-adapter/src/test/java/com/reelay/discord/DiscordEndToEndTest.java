@@ -41,7 +41,7 @@ class DiscordEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        rig = ReelayRig.start(dir, GUILD, CHANNELS, DiscordSettings.defaults(FakeDiscord.BOT_TOKEN).withGuildIds(List.of(GUILD)),
+        rig = ReelayRig.start(dir, GUILD, CHANNELS, Map.of("DISCORD_GUILD_IDS", Long.toString(GUILD)),
                 b -> b.timeScale(0.1).renderDurations(Duration.ofSeconds(2), Duration.ofSeconds(8))); // 0.2 s + 0.8 s
         discord = rig.discord();
     }

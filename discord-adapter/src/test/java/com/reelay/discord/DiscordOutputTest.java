@@ -14,6 +14,7 @@ import com.reelay.core.chat.Urgency;
 import com.reelay.core.chat.send.SendLimits;
 import com.reelay.core.testing.ManualScheduler;
 import com.reelay.discord.RecordingTransport.Call;
+import com.reelay.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

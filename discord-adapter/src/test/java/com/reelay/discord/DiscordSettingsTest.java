@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.reelay.config.ConfigException;
+import com.reelay.config.ConfigLoader;
+import com.reelay.config.Section;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,15 +19,30 @@ class DiscordSettingsTest {
 
     private static final String TOKEN = "MTE4NzY1NDMyMTA5ODc2NTQzMg.GzXyAb.s3cr3t-v4lu3_0f-th3-b0t";
 
-    @Test
-    void noTokenNoDiscord() {
-        assertEquals(Optional.empty(), DiscordSettings.fromEnvironment(Map.of("DISCORD_API_BASE", "http://127.0.0.1:1/")));
-        assertEquals(Optional.empty(), DiscordSettings.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "  ")));
+    /** {@code variables} (DISCORD_*) over the defaults, the token included, as the environment gives them. */
+    private static DiscordSettings settings(Map<String, String> variables) throws ConfigException {
+        Map<String, String> env = new HashMap<>(variables);
+        env.putIfAbsent("DISCORD_BOT_TOKEN", TOKEN);
+        return ConfigLoader.load(DiscordSettings.SECTION, env);
+    }
+
+    /** What an operator is told about {@code variables}. */
+    private static String problems(Map<String, String> variables) {
+        return assertThrows(ConfigException.class, () -> settings(variables)).problems().toString();
     }
 
     @Test
-    void defaultsAreDiscordsOwn() {
-        DiscordSettings s = DiscordSettings.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", TOKEN)).orElseThrow();
+    void noTokenNoDiscord() throws Exception {
+        List<Section<?>> discord = List.of(DiscordSettings.SECTION);
+        assertEquals(Optional.empty(), ConfigLoader.load(Optional.empty(), Map.of("DISCORD_API_BASE", "http://127.0.0.1:1/"),
+                discord).find(DiscordSettings.SECTION));
+        assertEquals(Optional.empty(), ConfigLoader.load(Optional.empty(), Map.of("DISCORD_BOT_TOKEN", "  "), discord)
+                .find(DiscordSettings.SECTION));
+    }
+
+    @Test
+    void defaultsAreDiscordsOwn() throws Exception {
+        DiscordSettings s = settings(Map.of());
 
         assertEquals(DiscordSettings.defaults(TOKEN), s);
         assertEquals("https://discord.com/api/v10/", s.apiBase());
@@ -35,34 +54,33 @@ class DiscordSettingsTest {
     }
 
     @Test
-    void theEnvironmentOverridesUrlsGuildsAndScope() {
-        DiscordSettings s = DiscordSettings.fromEnvironment(Map.of(
-                "DISCORD_BOT_TOKEN", TOKEN,
+    void theEnvironmentOverridesUrlsGuildsAndScope() throws Exception {
+        DiscordSettings s = settings(Map.of(
                 "DISCORD_API_BASE", "http://127.0.0.1:8080/api/v10",
                 "DISCORD_GATEWAY_URL", "ws://127.0.0.1:8080/gateway",
                 "DISCORD_GUILD_IDS", "1100000000000000001, 1100000000000000002",
-                "DISCORD_SESSION_SCOPE", "user")).orElseThrow();
+                "DISCORD_ALLOWED_GUILD_IDS", "1100000000000000003",
+                "DISCORD_SESSION_SCOPE", "user-in-channel"));
 
         assertEquals("http://127.0.0.1:8080/api/v10/", s.apiBase());
         assertEquals("ws://127.0.0.1:8080/gateway", s.gatewayUrl());
         assertEquals(List.of(1_100_000_000_000_000_001L, 1_100_000_000_000_000_002L), s.guildIds());
+        assertEquals(List.of(1_100_000_000_000_000_003L), s.allowedGuildIds());
         assertEquals(SessionScope.USER_IN_CHANNEL, s.sessionScope());
     }
 
     @Test
-    void aBadValueNamesItsVariableAndNeverTheToken() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnvironment(Map.of(
-                "DISCORD_BOT_TOKEN", TOKEN, "DISCORD_GUILD_IDS", "my-server")));
-        assertTrue(e.getMessage().startsWith("DISCORD_GUILD_IDS:"), e.getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnvironment(Map.of(
-                "DISCORD_BOT_TOKEN", TOKEN, "DISCORD_GATEWAY_URL", "https://gateway"))).getMessage()
-                .startsWith("DISCORD_GATEWAY_URL:"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnvironment(Map.of(
-                "DISCORD_BOT_TOKEN", TOKEN, "DISCORD_SESSION_SCOPE", "guild"))).getMessage()
-                .startsWith("DISCORD_SESSION_SCOPE:"));
-        IllegalArgumentException spaced = assertThrows(IllegalArgumentException.class,
-                () -> DiscordSettings.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "Bot " + TOKEN)));
-        assertFalse(spaced.getMessage().contains(TOKEN));
+    void aBadValueNamesItsSettingAndNeverTheToken() {
+        assertEquals("[discord.guild-ids[0]: expected a whole number, got \"my-server\"]",
+                problems(Map.of("DISCORD_GUILD_IDS", "my-server")));
+        assertEquals("[discord.guild-ids[0]: expected a whole number, got \"1100000000000000001 1100000000000000002\"]",
+                problems(Map.of("DISCORD_GUILD_IDS", "1100000000000000001 1100000000000000002")),
+                "ids are separated by commas, as every list in the settings");
+        assertEquals("[discord: the Discord gateway URL must be a ws(s) URL, not \"https://gateway\"]",
+                problems(Map.of("DISCORD_GATEWAY_URL", "https://gateway")));
+        assertTrue(problems(Map.of("DISCORD_SESSION_SCOPE", "guild")).startsWith("[discord.session-scope:"));
+        String spaced = problems(Map.of("DISCORD_BOT_TOKEN", "Bot " + TOKEN));
+        assertEquals("[discord: the Discord bot token must be set and contain no spaces]", spaced);
     }
 
     @Test
@@ -73,8 +91,8 @@ class DiscordSettingsTest {
 
     @Test
     void theHandoffMustComeBeforeTheTokenDies() {
-        assertThrows(IllegalArgumentException.class, () -> DiscordSettings.defaults(TOKEN)
-                .withInteractionDeadlines(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(5)));
+        assertEquals("[discord: interaction deadlines must be positive, with the handoff margin shorter than the token lifetime]",
+                problems(Map.of("DISCORD_INTERACTION_TOKEN_LIFETIME", "5s", "DISCORD_HANDOFF_MARGIN", "5s")));
     }
 
     @org.junit.jupiter.api.Test

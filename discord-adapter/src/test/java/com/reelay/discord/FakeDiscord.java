@@ -143,6 +143,8 @@ final class FakeDiscord implements AutoCloseable {
     private final CountDownLatch identified = new CountDownLatch(1);
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile DataObject identify;
+    private volatile boolean refuseAcknowledgements;
+    private volatile boolean gatewayDown;
     private volatile WebSocket gateway;
 
     FakeDiscord(long guildId, List<Place> guildChannels, Duration deferDeadline, Duration tokenLifetime) throws IOException {
@@ -184,6 +186,20 @@ final class FakeDiscord implements AutoCloseable {
 
     List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Drops the gateway session and refuses new ones, as when Discord or the network is down. */
+    void dropGateway() {
+        gatewayDown = true;
+        WebSocket ws = gateway;
+        if (ws != null) {
+            ws.close(4000, "gateway down");
+        }
+    }
+
+    /** From now on, Discord answers every acknowledgement with "Unknown interaction" (as when it came too late). */
+    void refuseAcknowledgements() {
+        refuseAcknowledgements = true;
     }
 
     /** Requests Discord would have refused (unknown routes, dead tokens, late acknowledgements). */
@@ -365,6 +381,9 @@ final class FakeDiscord implements AutoCloseable {
     private MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         if (path.equals("/gateway")) {
+            if (gatewayDown) {
+                return new MockResponse.Builder().code(503).build();
+            }
             return new MockResponse.Builder().webSocketUpgrade(new GatewaySession()).build();
         }
         if (path.startsWith("/cdn/")) {
@@ -448,6 +467,10 @@ final class FakeDiscord implements AutoCloseable {
         Interaction interaction = byToken.get(token);
         if (interaction == null) {
             refused.add("callback for an unknown interaction");
+            return error(404, 10062, "Unknown interaction");
+        }
+        if (refuseAcknowledgements) {
+            refused.add("acknowledgement refused, as the test asked");
             return error(404, 10062, "Unknown interaction");
         }
         if (Duration.between(interaction.dispatchedAt, call.at()).compareTo(deferDeadline) > 0) {

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.reelay.config.ConfigLoader;
+import com.reelay.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Discord's 3-second and 15-minute windows, on a clock the test moves. */
+/** Discord's 15-minute token, counted from arrival, on a clock the test moves. */
 class InteractionDeadlinesTest {
 
     private static final Instant CREATED = Instant.parse("2026-03-01T12:00:00Z");
@@ -16,14 +19,26 @@ class InteractionDeadlinesTest {
     private final MutableClock clock = new MutableClock(CREATED.plusMillis(120));
 
     @Test
-    void anInteractionCanBeAcknowledgedForThreeSecondsFromItsCreation() {
+    void aPlausibleSnowflakeStartsTheClockWhenDiscordMadeTheInteraction() {
         InteractionDeadlines d = InteractionDeadlines.of(CREATED, clock.instant(), settings);
 
-        assertTrue(d.canDefer(clock.instant()));
-        clock.set(CREATED.plusMillis(2_999));
-        assertTrue(d.canDefer(clock.instant()));
-        clock.set(CREATED.plusSeconds(3));
-        assertFalse(d.canDefer(clock.instant()));
+        assertEquals(CREATED, d.issuedAt(), "120 ms on the way: the token dies 120 ms before 15 min from arrival");
+        assertEquals(CREATED.plus(Duration.ofMinutes(15)), d.expiresAt());
+    }
+
+    @Test
+    void aHostClockAheadOfDiscordsCountsFromArrival() {
+        Instant localArrival = CREATED.plusSeconds(10); // our clock runs ten seconds fast
+        InteractionDeadlines d = InteractionDeadlines.of(CREATED, localArrival, settings);
+
+        assertEquals(localArrival, d.issuedAt());
+        assertEquals(localArrival.plus(Duration.ofMinutes(14)), d.handoffAt());
+    }
+
+    @Test
+    void aSnowflakeAsOldAsTheDeferDeadlineIsNotBelieved() {
+        assertEquals(CREATED.plusSeconds(3), InteractionDeadlines.of(CREATED, CREATED.plusSeconds(3), settings).issuedAt());
+        assertEquals(CREATED, InteractionDeadlines.of(CREATED, CREATED.plusMillis(2_999), settings).issuedAt());
     }
 
     @Test
@@ -46,16 +61,16 @@ class InteractionDeadlinesTest {
         InteractionDeadlines d = InteractionDeadlines.of(CREATED, localArrival, settings);
 
         assertEquals(localArrival, d.issuedAt());
-        assertFalse(d.canDefer(localArrival.plusSeconds(3)));
+        assertEquals(localArrival.plus(Duration.ofMinutes(15)), d.expiresAt());
     }
 
     @Test
-    void testsShrinkTheWindows() {
-        DiscordSettings fast = settings.withInteractionDeadlines(Duration.ofSeconds(4), Duration.ofMillis(500),
-                Duration.ofSeconds(1));
+    void testsShrinkTheWindows() throws Exception {
+        DiscordSettings fast = ConfigLoader.load(DiscordSettings.SECTION, Map.of("DISCORD_BOT_TOKEN", "test-token",
+                "DISCORD_INTERACTION_TOKEN_LIFETIME", "4s", "DISCORD_DEFER_DEADLINE", "500ms",
+                "DISCORD_HANDOFF_MARGIN", "1s"));
         InteractionDeadlines d = InteractionDeadlines.of(CREATED, CREATED, fast);
 
-        assertFalse(d.canDefer(CREATED.plusMillis(500)));
         assertEquals(CREATED.plusSeconds(3), d.handoffAt());
         assertEquals(CREATED.plusSeconds(4), d.expiresAt());
     }

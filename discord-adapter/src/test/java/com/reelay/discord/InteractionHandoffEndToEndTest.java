@@ -29,8 +29,8 @@ class InteractionHandoffEndToEndTest {
 
     @Test
     void aJobThatOutlivesTheInteractionTokenContinuesInTheChannel(@TempDir Path dir) throws Exception {
-        DiscordSettings settings = DiscordSettings.defaults(FakeDiscord.BOT_TOKEN)
-                .withInteractionDeadlines(Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(1500));
+        Map<String, String> settings = Map.of("DISCORD_INTERACTION_TOKEN_LIFETIME", "4s",
+                "DISCORD_DEFER_DEADLINE", "3s", "DISCORD_HANDOFF_MARGIN", "1500ms");
         // Scaled by 0.1: the render waits 0.5 s, then processes for 6 s, well past the 4-second token.
         try (ReelayRig rig = ReelayRig.start(dir, GUILD, List.of(STUDIO), settings,
                 b -> b.timeScale(0.1).renderDurations(Duration.ofSeconds(5), Duration.ofSeconds(60)))) {

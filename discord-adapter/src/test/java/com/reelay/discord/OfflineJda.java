@@ -1,5 +1,6 @@
 package com.reelay.discord;
 
+import com.reelay.core.chat.support.DaemonThreads;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import net.dv8tion.jda.api.entities.Message;
@@ -20,11 +21,8 @@ import net.dv8tion.jda.internal.utils.config.ThreadingConfig;
  */
 final class OfflineJda implements AutoCloseable {
 
-    private final ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "offline-jda");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("offline-jda"));
     private final JDAImpl jda;
 
     OfflineJda() {

@@ -1,26 +1,25 @@
 package com.reelay.discord;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
+import com.reelay.config.ConfigLoader;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.conversation.EngineSettings;
-import com.reelay.core.nemo.NemoSettings;
-import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.SqliteStore;
+import com.reelay.core.testing.SimulatedNemo;
 import com.reelay.discord.Payloads.Place;
 import com.reelay.simulator.NemoSimulator;
+import com.reelay.testkit.CapturedLogs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything a person's Discord request passes through, on one machine: a fake Discord, Reelay's
@@ -29,18 +28,16 @@ import org.slf4j.LoggerFactory;
  */
 final class ReelayRig implements AutoCloseable {
 
-    private final NemoSimulator simulator;
-    private final OkHttpNemoClient client;
+    private final SimulatedNemo nemo;
     private final SqliteStore store;
     private final ConversationEngine engine;
     private final FakeDiscord discord;
     private final DiscordFrontEnd frontEnd;
-    private final ListAppender<ILoggingEvent> logs;
+    private final CapturedLogs logs;
 
-    private ReelayRig(NemoSimulator simulator, OkHttpNemoClient client, SqliteStore store, ConversationEngine engine,
-                      FakeDiscord discord, DiscordFrontEnd frontEnd, ListAppender<ILoggingEvent> logs) {
-        this.simulator = simulator;
-        this.client = client;
+    private ReelayRig(SimulatedNemo nemo, SqliteStore store, ConversationEngine engine,
+                      FakeDiscord discord, DiscordFrontEnd frontEnd, CapturedLogs logs) {
+        this.nemo = nemo;
         this.store = store;
         this.engine = engine;
         this.discord = discord;
@@ -48,26 +45,35 @@ final class ReelayRig implements AutoCloseable {
         this.logs = logs;
     }
 
-    /** {@code settings} get the fake's URLs; {@code nemo} tunes the simulator (never text-less replies). */
-    static ReelayRig start(Path dir, long guildId, List<Place> channels, DiscordSettings settings,
+    /**
+     * @param settings DISCORD_* variables over the defaults; the token and the fake's URLs are added
+     * @param nemo     tunes the simulator (never text-less replies)
+     */
+    static ReelayRig start(Path dir, long guildId, List<Place> channels, Map<String, String> settings,
                            UnaryOperator<NemoSimulator.Builder> nemo) throws Exception {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        return start(dir, guildId, channels, settings, nemo, Clock.systemUTC());
+    }
 
-        NemoSimulator simulator = nemo.apply(NemoSimulator.builder().noTextProbability(0)).start();
+    /** {@code hostClock}: this machine's clock as the front end reads it (tests set it apart from Discord's). */
+    static ReelayRig start(Path dir, long guildId, List<Place> channels, Map<String, String> settings,
+                           UnaryOperator<NemoSimulator.Builder> nemo, Clock hostClock) throws Exception {
+        CapturedLogs logs = CapturedLogs.start();
+        SimulatedNemo simulated = SimulatedNemo.start(nemo.apply(NemoSimulator.builder().noTextProbability(0)));
         String nemoToken = "nmv_usr_" + "d1sc0rdE2eT0ken00000000000000000";
-        simulator.registerUser(nemoToken, 1_000_000);
-        OkHttpNemoClient client = new OkHttpNemoClient(NemoSettings.defaults(simulator.baseUrl())
-                .withFastTimings(Duration.ofSeconds(10), Duration.ofSeconds(60)));
+        simulated.simulator().registerUser(nemoToken, 1_000_000);
         SqliteStore store = SqliteStore.open(dir);
         // Progress every 0.5 s: an interaction token's bucket takes 5 edits per 2 s, as on Discord.
-        ConversationEngine engine = new ConversationEngine(client, store,
+        ConversationEngine engine = new ConversationEngine(simulated.client(), store,
                 EngineSettings.defaults().withEditInterval(Duration.ofMillis(500)), Optional.of(nemoToken), Clock.systemUTC());
-        FakeDiscord discord = new FakeDiscord(guildId, channels, settings.deferDeadline(), settings.interactionTokenLifetime());
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(settings.withApiBase(discord.apiBase())
-                .withGatewayUrl(discord.gatewayUrl()));
-        ReelayRig rig = new ReelayRig(simulator, client, store, engine, discord, frontEnd, logs);
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("DISCORD_BOT_TOKEN", FakeDiscord.BOT_TOKEN);
+        // The fake enforces the deadlines as set; then the bot is pointed at the fake.
+        DiscordSettings asked = ConfigLoader.load(DiscordSettings.SECTION, env);
+        FakeDiscord discord = new FakeDiscord(guildId, channels, asked.deferDeadline(), asked.interactionTokenLifetime());
+        env.put("DISCORD_API_BASE", discord.apiBase());
+        env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(ConfigLoader.load(DiscordSettings.SECTION, env), hostClock);
+        ReelayRig rig = new ReelayRig(simulated, store, engine, discord, frontEnd, logs);
         try {
             frontEnd.start(engine);
             engine.resume();
@@ -84,27 +90,26 @@ final class ReelayRig implements AutoCloseable {
         return discord;
     }
 
+    DiscordFrontEnd frontEnd() {
+        return frontEnd;
+    }
+
     NemoSimulator simulator() {
-        return simulator;
+        return nemo.simulator();
     }
 
     void assertNothingLogged(String secret) {
-        for (ILoggingEvent event : logs.list) {
-            String line = event.getFormattedMessage()
-                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
-            assertTrue(!line.contains(secret), "logged a secret: " + line);
-        }
-        assertTrue(logs.list.size() > 5, "the log was captured");
+        assertEquals(List.of(), logs.linesContaining(secret), "logged a secret");
+        assertTrue(logs.size() > 5, "the log was captured");
     }
 
     @Override
     public void close() throws IOException {
         frontEnd.close();
         engine.close(Duration.ofSeconds(1));
-        client.close();
         store.close();
-        simulator.close();
+        nemo.close();
         discord.close();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        logs.close();
     }
 }

@@ -116,6 +116,11 @@ final class TurnRunner {
                 }
                 write(frame);
                 eventsSent++;
+                if (is(StreamFault.Kind.STALL)) {
+                    // A stall goes silent right after its last event: no heartbeat may slip in
+                    // while the next step is still being prepared (a slow machine leaves time for one).
+                    fireFaultIfDue();
+                }
             }
         }
         scheduleStep(index + 1);

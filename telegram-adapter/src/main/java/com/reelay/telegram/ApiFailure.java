@@ -1,10 +1,11 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.MessageGone;
+import com.reelay.core.chat.Undeliverable;
+import com.reelay.core.chat.support.Futures;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -35,7 +36,7 @@ record ApiFailure(Kind kind, int code, String description, Duration retryAfter) 
     private static final Pattern RETRY_AFTER_TEXT = Pattern.compile("retry after (\\d+)");
 
     static ApiFailure of(Throwable error) {
-        Throwable t = unwrap(error);
+        Throwable t = Futures.unwrap(error);
         if (t instanceof TelegramApiRequestException e && e.getErrorCode() != null && e.getErrorCode() != 0) {
             int code = e.getErrorCode();
             String description = e.getApiResponse() == null ? "" : e.getApiResponse();
@@ -64,19 +65,30 @@ record ApiFailure(Kind kind, int code, String description, Duration retryAfter) 
         return new ApiFailure(Kind.PERMANENT, 0, t.getClass().getSimpleName(), Duration.ZERO);
     }
 
+    /**
+     * What the engine should know of a failed call, in the port's terms: a chat that will take
+     * nothing more ({@link Undeliverable}), a message that can no longer be edited
+     * ({@link MessageGone}), or the failure itself.
+     */
+    static Throwable forEngine(Throwable error) {
+        ApiFailure failure = of(error);
+        String lower = failure.description().toLowerCase(Locale.ROOT);
+        if (failure.code() == 403 || (failure.code() == 400 && (lower.contains("chat not found")
+                || lower.contains("user is deactivated") || lower.contains("bot was kicked")
+                || lower.contains("not enough rights to send")))) {
+            return new Undeliverable("Telegram " + failure.code() + ": " + failure.description());
+        }
+        if (failure.code() == 400 && (lower.contains("message to edit not found") || lower.contains("message can't be edited"))) {
+            return new MessageGone("Telegram 400: " + failure.description());
+        }
+        return Futures.unwrap(error);
+    }
+
     private static Duration retryAfter(TelegramApiRequestException e, String description) {
         if (e.getParameters() != null && e.getParameters().getRetryAfter() != null) {
             return Duration.ofSeconds(Math.max(1, e.getParameters().getRetryAfter()));
         }
         Matcher m = RETRY_AFTER_TEXT.matcher(description);
         return Duration.ofSeconds(m.find() ? Math.max(1, Long.parseLong(m.group(1))) : 1);
-    }
-
-    static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -1,5 +1,8 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.support.DaemonThreads;
+import com.reelay.core.chat.support.SecretMask;
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,16 +24,22 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 final class LongPolling implements AutoCloseable {
 
     static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+    /**
+     * The wait after the n-th failure in a row: 0.5 s, doubling up to 30 s. Without jitter: one
+     * process polls a bot, so there is no crowd of retries to spread out.
+     */
+    static final IntervalFunction BACKOFF = IntervalFunction.ofExponentialBackoff(Duration.ofMillis(500), 2.0,
+            Duration.ofSeconds(30));
 
     private static final Logger log = LoggerFactory.getLogger(LongPolling.class);
     /** How long Telegram holds a getUpdates request open when there is nothing new. */
     private static final int POLL_SECONDS = 50;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final BotApi api;
-    private final TokenMask mask;
+    private final SecretMask mask;
     private final Runnable cancelPoll;
+    private final IntervalFunction backoff;
+    private final Runnable heard;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
     private Thread thread;
@@ -38,29 +47,33 @@ final class LongPolling implements AutoCloseable {
     /**
      * @param api        a client whose read timeout exceeds the poll time
      * @param cancelPoll cuts the request in flight (on close)
+     * @param backoff    milliseconds to wait after the n-th failed poll in a row ({@link #BACKOFF})
+     * @param heard      told of every successful poll (readiness)
      */
-    LongPolling(BotApi api, TokenMask mask, Runnable cancelPoll) {
+    LongPolling(BotApi api, SecretMask mask, Runnable cancelPoll, IntervalFunction backoff, Runnable heard) {
         this.api = api;
         this.mask = mask;
         this.cancelPoll = cancelPoll;
+        this.backoff = backoff;
+        this.heard = heard;
     }
 
     /** Removes a webhook if one is set (updates can't be polled while it is), then polls until {@link #close()}. */
     void start(Consumer<Update> handler) throws ExecutionException, InterruptedException {
         api.call(DeleteWebhook.builder().build()).get();
-        thread = new Thread(() -> poll(handler), "telegram-poller");
-        thread.setDaemon(true);
+        thread = DaemonThreads.named("telegram-poller").newThread(() -> poll(handler));
         thread.start();
     }
 
     private void poll(Consumer<Update> handler) {
         int offset = 0;
-        Duration backoff = FIRST_BACKOFF;
+        int failures = 0;
         while (!closed) {
             try {
                 List<Update> updates = api.call(GetUpdates.builder().offset(offset).limit(100).timeout(POLL_SECONDS)
                         .allowedUpdates(ALLOWED_UPDATES).build()).get();
-                backoff = FIRST_BACKOFF;
+                heard.run();
+                failures = 0;
                 for (Update update : updates) {
                     offset = Math.max(offset, update.getUpdateId() + 1);
                     handler.accept(update);
@@ -73,10 +86,9 @@ final class LongPolling implements AutoCloseable {
                     return;
                 }
                 report(e);
-                if (waitForClose(backoff)) {
+                if (waitForClose(backoff.apply(++failures))) {
                     return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
     }
@@ -90,14 +102,14 @@ final class LongPolling implements AutoCloseable {
         } else if (f.kind() == ApiFailure.Kind.RATE_LIMITED) {
             log.warn("getUpdates rate limited; retrying");
         } else {
-            log.warn("getUpdates failed, retrying: {}", mask.describe(ApiFailure.unwrap(e)));
+            log.warn("getUpdates failed, retrying: {}", mask.describe(e));
         }
     }
 
-    /** Sleeps {@code time} unless closed first; true when closed. */
-    private boolean waitForClose(Duration time) {
+    /** Sleeps {@code millis} unless closed first; true when closed. */
+    private boolean waitForClose(long millis) {
         try {
-            return stopped.await(time.toMillis(), TimeUnit.MILLISECONDS);
+            return stopped.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

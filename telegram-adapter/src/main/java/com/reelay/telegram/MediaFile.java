@@ -1,5 +1,6 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.FilePolicy;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  */
 record MediaFile(String fileId, String name, long size, String mediaType) {
 
-    /** Media types to the extension files of that type have; the accepted list lives in AcceptedMedia. */
+    /** Media types to the extension files of that type have; the accepted list lives in FilePolicy. */
     private static final Map<String, String> EXTENSIONS = Map.ofEntries(
             Map.entry("video/mp4", "mp4"), Map.entry("video/quicktime", "mov"), Map.entry("video/webm", "webm"),
             Map.entry("video/x-matroska", "mkv"), Map.entry("video/x-msvideo", "avi"),

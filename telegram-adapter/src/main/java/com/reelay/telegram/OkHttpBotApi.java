@@ -2,6 +2,7 @@ package com.reelay.telegram;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.chat.support.CappedStreamBody;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +16,7 @@ import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSink;
-import okio.BufferedSource;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -119,7 +116,10 @@ final class OkHttpBotApi implements BotApi, AutoCloseable {
             form.addFormDataPart("reply_parameters",
                     "{\"message_id\":" + upload.replyTo() + ",\"allow_sending_without_reply\":true}");
         }
-        form.addFormDataPart("video", "video.mp4", new StreamedVideo(source.body(), length, upload.maxBytes()));
+        // Copied from NemoVideo's response into Telegram's request as it arrives; a source without a
+        // length that turns out too big aborts rather than upload a cut video.
+        form.addFormDataPart("video", "video.mp4", new CappedStreamBody(VIDEO, length, upload.maxBytes(),
+                () -> source.body().source(), VideoTooLarge::new));
         Request send = new Request.Builder().url(method("sendVideo")).post(form.build()).build();
         http.newCall(send).enqueue(new Callback() {
             @Override
@@ -176,48 +176,5 @@ final class OkHttpBotApi implements BotApi, AutoCloseable {
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-    }
-
-    /** The exported video, copied from NemoVideo's response into Telegram's request as it arrives. */
-    private static final class StreamedVideo extends RequestBody {
-        private final ResponseBody source;
-        private final long length;
-        private final long maxBytes;
-
-        StreamedVideo(ResponseBody source, long length, long maxBytes) {
-            this.source = source;
-            this.length = length;
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public MediaType contentType() {
-            return VIDEO;
-        }
-
-        @Override
-        public long contentLength() {
-            return length;
-        }
-
-        @Override
-        public boolean isOneShot() {
-            return true;
-        }
-
-        @Override
-        public void writeTo(BufferedSink sink) throws IOException {
-            BufferedSource in = source.source();
-            long total = 0;
-            long read;
-            while ((read = in.read(sink.getBuffer(), 64 * 1024)) != -1) {
-                total += read;
-                if (total > maxBytes) {
-                    // The source had no length and turned out too big: abort rather than upload a cut video.
-                    throw new VideoTooLarge(total, maxBytes);
-                }
-                sink.emitCompleteSegments();
-            }
-        }
     }
 }

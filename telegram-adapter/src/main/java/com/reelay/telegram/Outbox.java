@@ -9,6 +9,8 @@ import com.reelay.core.chat.send.Scheduler;
 import com.reelay.core.chat.send.SendBudget;
 import com.reelay.core.chat.send.SendLimits;
 import com.reelay.core.chat.send.Setback;
+import com.reelay.core.chat.support.Futures;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.telegram.TelegramSettings.OutboxLimits;
 import com.reelay.telegram.TelegramSettings.Rate;
 import java.util.List;
@@ -29,11 +31,11 @@ final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final OutboxLimits limits;
-    private final TokenMask mask;
+    private final SecretMask mask;
     private final Allowance global;
     private final SendBudget budget;
 
-    Outbox(OutboxLimits limits, Scheduler scheduler, TokenMask mask) {
+    Outbox(OutboxLimits limits, Scheduler scheduler, SecretMask mask) {
         this.limits = limits;
         this.mask = mask;
         this.global = allowance("global", limits.global());
@@ -59,7 +61,7 @@ final class Outbox implements AutoCloseable {
     void chatAction(String chatId, Supplier<CompletableFuture<?>> call) {
         budget.hint(new Recipient(chatId, List.of()), () -> call.get().whenComplete((ignored, error) -> {
             if (error != null) {
-                log.debug("chat action not shown chat={}: {}", chatId, mask.describe(ApiFailure.unwrap(error)));
+                log.debug("chat action not shown chat={}: {}", chatId, mask.describe(error));
             }
         }));
     }
@@ -114,13 +116,13 @@ final class Outbox implements AutoCloseable {
 
     private <T> CompletableFuture<T> logged(String chatId, String requestId, CompletableFuture<T> sent) {
         return sent.whenComplete((ignored, error) -> {
-            if (error == null || ApiFailure.unwrap(error) instanceof DroppedSend) {
+            if (error == null || Futures.unwrap(error) instanceof DroppedSend) {
                 return;
             }
             ApiFailure f = ApiFailure.of(error);
             if (f.kind() != ApiFailure.Kind.VIDEO_TOO_LARGE) {
                 log.warn("telegram call failed chat={} request={} code={}: {}", chatId, requestId, f.code(),
-                        mask.describe(ApiFailure.unwrap(error)));
+                        mask.describe(error));
             }
         });
     }

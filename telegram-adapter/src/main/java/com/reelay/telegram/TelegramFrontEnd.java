@@ -1,10 +1,15 @@
 package com.reelay.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.chat.ChatEngine;
+import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.send.SystemScheduler;
-import com.reelay.core.conversation.ConversationEngine;
+import com.reelay.core.chat.support.SecretMask;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +26,8 @@ import org.telegram.telegrambots.meta.api.objects.User;
  * Telegram as a front end of the conversation engine.
  *
  * <pre>{@code
- * TelegramSettings.fromEnvironment(System.getenv()).ifPresent(settings -> {
+ * // settings: the bound TelegramSettings.SECTION (ConfigLoader), present when TELEGRAM_BOT_TOKEN is set
+ * telegramSettings.ifPresent(settings -> {
  *     TelegramFrontEnd telegram = new TelegramFrontEnd(settings);
  *     telegram.start(engine);   // before engine.resume()
  *     // on shutdown: engine.close() first (its last replies still go out), then telegram.close()
@@ -41,7 +47,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
     private static final Duration START_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final TelegramSettings settings;
-    private final TokenMask mask;
+    private final SecretMask mask;
     private final ObjectMapper json = new ObjectMapper();
     private final SystemScheduler scheduler = new SystemScheduler("telegram-timer");
     private final OkHttpBotApi api;
@@ -51,10 +57,13 @@ public final class TelegramFrontEnd implements AutoCloseable {
     private WebhookReceiver webhook;
     private UpdateHandler handler;
     private boolean started;
+    /** When Telegram was last heard from: a successful poll, or a webhook call carrying the secret. */
+    private final AtomicReference<Instant> lastContact = new AtomicReference<>();
 
     public TelegramFrontEnd(TelegramSettings settings) {
         this.settings = settings;
-        this.mask = new TokenMask(settings.botToken());
+        this.mask = SecretMask.of(settings.botToken(),
+                settings.webhook() == null ? null : settings.webhook().secretToken());
         this.api = new OkHttpBotApi(settings, apiClient(), json);
         this.outbox = new Outbox(settings.outbox(), scheduler, mask);
         this.output = new TelegramOutput(api, outbox, settings, mask);
@@ -66,7 +75,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
      *
      * @throws IllegalStateException when Telegram refuses the token or can't be reached
      */
-    public synchronized void start(ConversationEngine engine) {
+    public synchronized void start(ChatEngine engine) {
         if (started) {
             throw new IllegalStateException("the Telegram front end is already started");
         }
@@ -76,23 +85,44 @@ public final class TelegramFrontEnd implements AutoCloseable {
         setCommands();
         TelegramFiles files = new TelegramFiles(api, settings.localBotApi(), settings.downloadLimitBytes(), mask);
         UpdateReader reader = new UpdateReader(bot, settings.downloadLimitBytes(), files);
-        handler = new UpdateHandler(reader, engine, output, api, settings.albumDebounce(), scheduler, mask);
+        handler = new UpdateHandler(reader, engine, api, settings.albumDebounce(), scheduler, mask);
         try {
             if (settings.updateMode() == TelegramSettings.UpdateMode.WEBHOOK) {
                 startWebhook();
             } else {
                 OkHttpBotApi pollingApi = new OkHttpBotApi(settings, pollingClient(), json);
-                polling = new LongPolling(pollingApi, mask, pollingApi::close);
+                polling = new LongPolling(pollingApi, mask, pollingApi::close, LongPolling.BACKOFF, this::heard);
                 polling.start(handler::handle);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting Telegram updates");
         } catch (IOException | ExecutionException e) {
-            throw new IllegalStateException("Telegram updates could not start: " + mask.describe(ApiFailure.unwrap(e)));
+            throw new IllegalStateException("Telegram updates could not start: " + mask.describe(e));
         }
         log.info("telegram front end started bot=@{} updates={} videos={}", bot.username(), settings.updateMode(),
                 settings.attachVideos() ? "attached up to " + settings.videoUploadLimitBytes() + " bytes" : "links only");
+    }
+
+    /**
+     * The engine's output for Telegram chats: replies as Bot API calls paced through this front
+     * end's outbox. Usable before {@link #start}, so a harness can drive the outbox without
+     * receiving updates (the bench floods it this way).
+     */
+    public ChatOutput output() {
+        return output;
+    }
+
+    /**
+     * When Telegram was last heard from: the last successful poll, or the last webhook call that
+     * carried the secret. Empty until the first. Readiness checks it against a window.
+     */
+    public Optional<Instant> lastContact() {
+        return Optional.ofNullable(lastContact.get());
+    }
+
+    private void heard() {
+        lastContact.set(Instant.now());
     }
 
     /** The webhook's local port once started (useful when configured as 0); -1 in long polling mode. */
@@ -116,7 +146,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
                 if (error != null) {
                     log.warn("command menu not set language={}: {}",
                             menu.getLanguageCode() == null ? "default" : menu.getLanguageCode(),
-                            mask.describe(ApiFailure.unwrap(error)));
+                            mask.describe(error));
                 }
             });
         }
@@ -125,7 +155,10 @@ public final class TelegramFrontEnd implements AutoCloseable {
     private void startWebhook() throws IOException {
         TelegramSettings.Webhook hook = settings.webhook();
         webhook = new WebhookReceiver(hook, json);
-        webhook.start(handler::handle);
+        webhook.start(update -> {
+            heard();
+            handler.handle(update);
+        });
         await(api.setWebhook(SetWebhook.builder().url(hook.url()).secretToken(hook.secretToken())
                 .allowedUpdates(LongPolling.ALLOWED_UPDATES).build()), "setWebhook");
     }
@@ -142,7 +175,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
             ApiFailure f = ApiFailure.of(e);
             String hint = f.code() == 401 || f.code() == 404 ? " (is TELEGRAM_BOT_TOKEN right?)" : "";
             throw new IllegalStateException("Telegram " + what + " failed" + hint + ": "
-                    + mask.describe(ApiFailure.unwrap(e)));
+                    + mask.describe(e));
         }
     }
 

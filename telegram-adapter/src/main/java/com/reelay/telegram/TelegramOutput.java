@@ -8,6 +8,7 @@ import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
 import com.reelay.core.chat.SendLine;
+import com.reelay.core.chat.support.SecretMask;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,9 @@ final class TelegramOutput implements ChatOutput {
     private final BotApi api;
     private final Outbox outbox;
     private final TelegramSettings settings;
-    private final TokenMask mask;
+    private final SecretMask mask;
 
-    TelegramOutput(BotApi api, Outbox outbox, TelegramSettings settings, TokenMask mask) {
+    TelegramOutput(BotApi api, Outbox outbox, TelegramSettings settings, SecretMask mask) {
         this.api = api;
         this.outbox = outbox;
         this.settings = settings;
@@ -57,7 +58,8 @@ final class TelegramOutput implements ChatOutput {
         return outbox.send(chatId, reply.urgency(), requestId, () -> api.call(html).exceptionallyCompose(error -> badMarkup(error)
                         ? api.call(TelegramMessages.plain(html, reply))
                         : CompletableFuture.failedFuture(error)))
-                .thenApply(message -> ref(chat, message));
+                .thenApply(message -> ref(chat, message))
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(ApiFailure.forEngine(error)));
     }
 
     @Override
@@ -73,7 +75,8 @@ final class TelegramOutput implements ChatOutput {
         EditMessageText html = TelegramMessages.edit(chatId, messageId, reply);
         return outbox.edit(chatId, messageId, reply.urgency(), () -> api.call(html).exceptionallyCompose(error -> badMarkup(error)
                 ? api.call(TelegramMessages.plain(html, reply))
-                : CompletableFuture.failedFuture(error)));
+                : CompletableFuture.failedFuture(error)))
+                .exceptionallyCompose(error -> CompletableFuture.<Void>failedFuture(ApiFailure.forEngine(error)));
     }
 
     /**
@@ -100,7 +103,7 @@ final class TelegramOutput implements ChatOutput {
                 return captionFits ? CompletableFuture.completedFuture(ref(chat, message)) : send(chat, requestId, caption);
             }
             log.info("video not attached chat={} request={}: {}; sending the link", chatId, requestId,
-                    mask.describe(ApiFailure.unwrap(error)));
+                    mask.describe(error));
             return send(chat, requestId, caption);
         }).thenCompose(f -> f);
     }

@@ -1,16 +1,16 @@
 package com.reelay.telegram;
 
+import com.reelay.config.Section;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Everything the Telegram front end needs to run. A plain record so the config module can bind
- * it; every component is checked here with a message that never repeats a secret.
+ * Everything the Telegram front end needs to run: the {@code telegram} section of the settings
+ * ({@link #SECTION}), bound by the config module. Every component is checked here with a message
+ * that never repeats a secret.
  *
  * @param botToken              the token from @BotFather; it ends up in every Bot API URL
  * @param apiBase               Bot API server, {@code https://api.telegram.org} or a local Bot API server
@@ -44,6 +44,10 @@ public record TelegramSettings(
     /** What a local Bot API server lets bots upload and download. */
     public static final long LOCAL_SERVER_FILE_LIMIT_BYTES = 2000L * 1024 * 1024;
 
+    /** The {@code telegram} section: off until {@code telegram.bot-token} ({@code TELEGRAM_BOT_TOKEN}) is set. */
+    public static final Section.WhenSet<TelegramSettings> SECTION =
+            Section.whenSet("telegram", "bot-token", TelegramSettings.class, TelegramSettings::defaults);
+
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d+:[A-Za-z0-9_-]+");
     private static final Pattern SECRET_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern USERNAME_SHAPE = Pattern.compile("[A-Za-z0-9_]{3,64}");
@@ -57,13 +61,39 @@ public record TelegramSettings(
     }
 
     /**
-     * @param url         the public HTTPS URL Telegram posts to (a proxy may forward it to this process)
-     * @param listenPort  the local port this process listens on (0: any free port)
-     * @param secretToken sent by Telegram in {@code X-Telegram-Bot-Api-Secret-Token}; requests without it are refused
+     * @param url           the public HTTPS URL Telegram posts to (a proxy may forward it to this process)
+     * @param listenPort    the local port this process listens on (0: any free port)
+     * @param secretToken   sent by Telegram in {@code X-Telegram-Bot-Api-Secret-Token}; requests without it are refused
+     * @param headerTimeout a connection must deliver a request's headers within this (slow senders are cut off);
+     *                      null: {@link #DEFAULT_HEADER_TIMEOUT}
+     * @param idleTimeout   a connection silent this long is closed; null: {@link #DEFAULT_IDLE_TIMEOUT}
+     * @param maxInFlight   requests handled at once; more are answered 503 (Telegram sends them again);
+     *                      0: {@link #DEFAULT_MAX_IN_FLIGHT}
      */
-    public record Webhook(String url, int listenPort, String secretToken) {
+    public record Webhook(String url, int listenPort, String secretToken, Duration headerTimeout, Duration idleTimeout,
+                          int maxInFlight) {
+
+        public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+        /** Telegram opens at most 40 connections per bot (setWebhook max_connections, 40 by default). */
+        public static final int DEFAULT_MAX_IN_FLIGHT = 40;
+
+        /** The defaults for timeouts and requests in flight. */
+        public Webhook(String url, int listenPort, String secretToken) {
+            this(url, listenPort, secretToken, null, null, 0);
+        }
 
         public Webhook {
+            headerTimeout = headerTimeout == null ? DEFAULT_HEADER_TIMEOUT : headerTimeout;
+            idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
+            maxInFlight = maxInFlight == 0 ? DEFAULT_MAX_IN_FLIGHT : maxInFlight;
+            if (headerTimeout.isNegative() || headerTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("webhook headerTimeout and idleTimeout must be positive");
+            }
+            if (maxInFlight < 0) {
+                throw new IllegalArgumentException("webhook maxInFlight must be positive (0: the default "
+                        + DEFAULT_MAX_IN_FLIGHT + "): " + maxInFlight);
+            }
             URI uri = parse(url, "webhook url");
             if (!"https".equalsIgnoreCase(uri.getScheme())) {
                 throw new IllegalArgumentException("webhook url must be https (Telegram only posts to HTTPS): " + url);
@@ -85,7 +115,8 @@ public record TelegramSettings(
 
         @Override
         public String toString() {
-            return "Webhook[url=" + url + ", listenPort=" + listenPort + ", secretToken=***]";
+            return "Webhook[url=" + url + ", listenPort=" + listenPort + ", secretToken=***, headerTimeout="
+                    + headerTimeout + ", idleTimeout=" + idleTimeout + ", maxInFlight=" + maxInFlight + "]";
         }
     }
 
@@ -168,62 +199,9 @@ public record TelegramSettings(
                 CLOUD_UPLOAD_LIMIT_BYTES, false, OutboxLimits.telegramDefaults(), Duration.ofSeconds(1), "");
     }
 
-    /**
-     * The defaults with {@code TELEGRAM_BOT_TOKEN} and {@code TELEGRAM_API_BASE} applied; empty when
-     * no token is set, since the token is what turns the Telegram front end on.
-     */
-    public static Optional<TelegramSettings> fromEnvironment(Map<String, String> env) {
-        String token = env.getOrDefault("TELEGRAM_BOT_TOKEN", "").strip();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(defaults(token).withApiBase(env.getOrDefault("TELEGRAM_API_BASE", "")));
-    }
-
     /** Largest file the bot can fetch from Telegram. */
     public long downloadLimitBytes() {
         return localBotApi ? LOCAL_SERVER_FILE_LIMIT_BYTES : CLOUD_DOWNLOAD_LIMIT_BYTES;
-    }
-
-    public TelegramSettings withApiBase(String base) {
-        return new TelegramSettings(botToken, base, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, outbox, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withLongPolling() {
-        return new TelegramSettings(botToken, apiBase, UpdateMode.LONG_POLLING, null, attachVideos,
-                videoUploadLimitBytes, localBotApi, outbox, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withWebhook(Webhook hook) {
-        return new TelegramSettings(botToken, apiBase, UpdateMode.WEBHOOK, Objects.requireNonNull(hook), attachVideos,
-                videoUploadLimitBytes, localBotApi, outbox, albumDebounce, botUsername);
-    }
-
-    /** {@code attach} false: links only. */
-    public TelegramSettings withVideoUploads(boolean attach, long limitBytes) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attach, limitBytes, localBotApi, outbox,
-                albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withLocalBotApi(boolean local) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes, local,
-                outbox, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withOutbox(OutboxLimits limits) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, limits, albumDebounce, botUsername);
-    }
-
-    public TelegramSettings withAlbumDebounce(Duration debounce) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, outbox, debounce, botUsername);
-    }
-
-    public TelegramSettings withBotUsername(String username) {
-        return new TelegramSettings(botToken, apiBase, updateMode, webhook, attachVideos, videoUploadLimitBytes,
-                localBotApi, outbox, albumDebounce, username);
     }
 
     /** Never shows the token: settings end up in logs. */

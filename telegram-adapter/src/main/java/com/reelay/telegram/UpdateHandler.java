@@ -1,10 +1,10 @@
 package com.reelay.telegram;
 
 import com.reelay.core.chat.ChatEngine;
-import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.Inbound;
-import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.NotTaken;
 import com.reelay.core.chat.send.Scheduler;
+import com.reelay.core.chat.support.SecretMask;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -15,7 +15,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Where every update goes, from long polling or the webhook: read it, answer a button press at
- * once, gather albums, tell people what the bot can't use, and hand the rest to the engine.
+ * once, gather albums, tell people what the bot can't use, and hand the rest to the engine. An
+ * update the engine could not store is handed back ({@link NotTaken}), so the webhook
+ * answers 500 and Telegram sends it again.
  */
 final class UpdateHandler implements AutoCloseable {
 
@@ -25,17 +27,15 @@ final class UpdateHandler implements AutoCloseable {
 
     private final UpdateReader reader;
     private final ChatEngine engine;
-    private final ChatOutput output;
     private final BotApi api;
     private final AlbumCollector albums;
-    private final TokenMask mask;
+    private final SecretMask mask;
     private final LinkedHashSet<Integer> seen = new LinkedHashSet<>();
 
-    UpdateHandler(UpdateReader reader, ChatEngine engine, ChatOutput output, BotApi api, Duration albumDebounce,
-                  Scheduler scheduler, TokenMask mask) {
+    UpdateHandler(UpdateReader reader, ChatEngine engine, BotApi api, Duration albumDebounce,
+                  Scheduler scheduler, SecretMask mask) {
         this.reader = reader;
         this.engine = engine;
-        this.output = output;
         this.api = api;
         this.albums = new AlbumCollector(albumDebounce, scheduler, this::album);
         this.mask = mask;
@@ -54,8 +54,7 @@ final class UpdateHandler implements AutoCloseable {
                 albums.add(item);
             } else if (incoming instanceof Incoming.Refusal r) {
                 albums.flush(r.chat());
-                log.info("update refused chat={} request={}", r.chat(), r.requestId());
-                output.send(r.chat(), r.requestId(), Reply.text(r.text()));
+                engine.answerUnusable(r.chat(), r.requestId(), r.text());
             } else if (incoming instanceof Incoming.ButtonPress b) {
                 answer(b);
                 b.event().ifPresent(event -> {
@@ -65,6 +64,11 @@ final class UpdateHandler implements AutoCloseable {
             } else if (incoming instanceof Incoming.Ignored i) {
                 log.debug("update {} ignored: {}", update.getUpdateId(), i.why());
             }
+        } catch (NotTaken e) {
+            // Not taken: the webhook answers 500 and Telegram sends it again, which must not count as a repeat.
+            forget(update.getUpdateId());
+            log.error("update {} not taken, the store failed: {}", update.getUpdateId(), e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             // One odd update must not stop the others.
             log.error("update {} not handled: {}", update.getUpdateId(), mask.describe(e));
@@ -76,7 +80,7 @@ final class UpdateHandler implements AutoCloseable {
             return;
         }
         if (!album.refusals().isEmpty()) {
-            output.send(album.chat(), album.requestId(), Reply.text(String.join("\n\n", album.refusals())));
+            engine.answerUnusable(album.chat(), album.requestId(), String.join("\n\n", album.refusals()));
         }
         if (!album.files().isEmpty()) {
             log.info("album complete chat={} request={} files={}", album.chat(), album.requestId(), album.files().size());
@@ -94,9 +98,15 @@ final class UpdateHandler implements AutoCloseable {
         }
         api.call(answer.build()).whenComplete((ok, error) -> {
             if (error != null) {
-                log.debug("button press not answered: {}", mask.describe(ApiFailure.unwrap(error)));
+                log.debug("button press not answered: {}", mask.describe(error));
             }
         });
+    }
+
+    private synchronized void forget(Integer updateId) {
+        if (updateId != null) {
+            seen.remove(updateId);
+        }
     }
 
     private synchronized boolean firstTime(int updateId) {

@@ -5,7 +5,7 @@ import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
-import com.reelay.core.nemo.AcceptedMedia;
+import com.reelay.core.chat.FilePolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -147,8 +147,8 @@ final class UpdateReader {
      * types and for files over NemoVideo's own limit, so those pass through.
      */
     private Optional<String> tooBigToDownload(MediaFile media) {
-        if (media.size() > downloadLimit && AcceptedMedia.isAccepted(media.name())
-                && AcceptedMedia.fitsSizeLimit(media.size())) {
+        if (media.size() > downloadLimit && FilePolicy.isAccepted(media.name())
+                && FilePolicy.fitsSizeLimit(media.size())) {
             return Optional.of(TelegramPhrases.tooBigForBotApi(media.name(), media.size(), downloadLimit));
         }
         return Optional.empty();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.reelay.config.ConfigException;
+import com.reelay.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -124,6 +126,14 @@ final class FakeTelegram implements AutoCloseable {
     String baseUrl() {
         String url = server.url("/").toString();
         return url.substring(0, url.length() - 1);
+    }
+
+    /** Settings as an operator sets them, pointed at this fake: {@code variables} (TELEGRAM_*) over the defaults. */
+    TelegramSettings settings(Map<String, String> variables) throws ConfigException {
+        Map<String, String> env = new HashMap<>(variables);
+        env.put("TELEGRAM_BOT_TOKEN", TOKEN);
+        env.put("TELEGRAM_API_BASE", baseUrl());
+        return ConfigLoader.load(TelegramSettings.SECTION, env);
     }
 
     // ---- what people do ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.core.chat.Urgency;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.testing.ManualScheduler;
 import com.reelay.telegram.TelegramSettings.OutboxLimits;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class OutboxTest {
 
     private final ManualScheduler time = new ManualScheduler();
-    private final Outbox outbox = new Outbox(OutboxLimits.telegramDefaults(), time, new TokenMask("1:x"));
+    private final Outbox outbox = new Outbox(OutboxLimits.telegramDefaults(), time, new SecretMask());
     /** Calls made, as "chat:label", in order. */
     private final List<String> made = new ArrayList<>();
     /** Outcomes for the next calls (null: success); calls beyond the script succeed. */

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.telegram.FakeTelegram.ApiCall;
 import com.reelay.telegram.FakeTelegram.Person;
-import com.reelay.telegram.TelegramSettings.OutboxLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,9 @@ class TelegramBurstTest {
     @Test
     void aHundredChatsAtOnceAreAllAnsweredWithoutFloodControl(@TempDir Path dir) throws Exception {
         // Every chat makes its own anonymous NemoVideo identity here: the simulator lets them all.
-        try (RunningBot bot = RunningBot.start(dir, s -> s.withOutbox(OutboxLimits.telegramDefaults()), c -> c,
+        Map<String, String> telegramsLimits = Map.of("TELEGRAM_OUTBOX_PER_CHAT_MESSAGES", "1",
+                "TELEGRAM_OUTBOX_PER_GROUP_MESSAGES", "20", "TELEGRAM_OUTBOX_GLOBAL_MESSAGES", "30");
+        try (RunningBot bot = RunningBot.start(dir, telegramsLimits, c -> c,
                 nemo -> nemo.anonymousTokensPerIp(PEOPLE, Duration.ofMinutes(1)))) {
             FakeTelegram telegram = bot.telegram;
             telegram.enforceFloodControl();

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
 
 import com.reelay.core.nemo.ChatReply;
 import com.reelay.core.nemo.ChatStream;
@@ -13,12 +18,11 @@ import com.reelay.telegram.FakeTelegram.ApiCall;
 import com.reelay.telegram.FakeTelegram.ChatMessage;
 import com.reelay.telegram.FakeTelegram.FakeFile;
 import com.reelay.telegram.FakeTelegram.Person;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +49,10 @@ class TelegramEndToEndTest {
     }
 
     private void start(java.util.function.UnaryOperator<NemoClient> agent) throws Exception {
-        start(s -> s, agent);
+        start(Map.of(), agent);
     }
 
-    private void start(java.util.function.UnaryOperator<TelegramSettings> settings,
-                       java.util.function.UnaryOperator<NemoClient> agent) throws Exception {
+    private void start(Map<String, String> settings, java.util.function.UnaryOperator<NemoClient> agent) throws Exception {
         bot = RunningBot.start(dir, settings, agent);
         telegram = bot.telegram;
     }
@@ -170,8 +173,13 @@ class TelegramEndToEndTest {
     void creditsShowsTheBalance() throws Exception {
         start();
         telegram.sendText(ANN_CHAT, ANN, "/credits@" + FakeTelegram.BOT_USERNAME);
-        ChatMessage credits = answer(ANN_CHAT, containing("Credits"));
-        assertTrue(credits.text().startsWith("💳 Credits: 100 available"), credits.text());
+        ChatMessage none = answer(ANN_CHAT, containing("haven't used any credits"));
+        assertTrue(none.text().startsWith("💳"), none.text()); // no anonymous identity spent on asking
+        telegram.sendText(ANN_CHAT, ANN, "add calm music");
+        answer(ANN_CHAT, containing("music"));
+        telegram.sendText(ANN_CHAT, ANN, "/credits@" + FakeTelegram.BOT_USERNAME);
+        ChatMessage credits = answer(ANN_CHAT, containing("Credits:"));
+        assertTrue(credits.text().startsWith("💳 Credits: "), credits.text());
     }
 
     @Test
@@ -196,6 +204,32 @@ class TelegramEndToEndTest {
         assertTrue(refusal.text().contains("Telegram only lets bots download files up to 20 MB"), refusal.text());
         assertTrue(refusal.text().contains("local Telegram Bot API server"), refusal.text());
         assertTrue(telegram.calls("getFile").isEmpty());
+    }
+
+    @Test
+    void aDocumentWhoseSizeTelegramDidNotDeclareIsUploadedNotCalledTooBig() throws Exception {
+        start();
+        byte[] content = new byte[40_000];
+        new Random(3).nextBytes(content);
+        FakeFile clip = telegram.file("documents/clip.mp4", content, -1);
+        telegram.sendDocument(ANN_CHAT, ANN, null, clip, "clip.mp4", "video/mp4");
+
+        ChatMessage reply = answer(ANN_CHAT, m -> true);
+        assertTrue(reply.text().startsWith("✅ Uploaded 1 file"), reply.text());
+        assertEquals(List.of("documents/clip.mp4"), telegram.downloads());
+        assertEquals(1, bot.nemo.requestCount(Endpoint.UPLOAD));
+    }
+
+    @Test
+    void aFileTelegramRefusesToHandOverIsNotBlamedOnNemoVideo() throws Exception {
+        start();
+        FakeFile talk = telegram.file("documents/talk.mp4", new byte[(int) (25 * MB)], -1); // no size declared
+        telegram.sendDocument(ANN_CHAT, ANN, "make highlights", talk, "talk.mp4", "video/mp4");
+
+        ChatMessage reply = answer(ANN_CHAT, m -> true);
+        assertFalse(reply.text().contains("can't reach NemoVideo"), reply.text());
+        assertTrue(telegram.downloads().isEmpty(), "Telegram refused getFile: " + telegram.downloads());
+        assertEquals(1, bot.logLinesContaining("error=UploadSourceFailed").size(), "the engine was told what failed: " + reply.text());
     }
 
     @Test
@@ -268,7 +302,9 @@ class TelegramEndToEndTest {
 
     @Test
     void withTelegramsOwnLimitsAChatGetsAtMostOneMessageASecondAndProgressStillShows() throws Exception {
-        start(s -> s.withOutbox(TelegramSettings.OutboxLimits.telegramDefaults()), c -> c);
+        start(Map.of("TELEGRAM_OUTBOX_PER_CHAT_MESSAGES", "1", "TELEGRAM_OUTBOX_PER_GROUP_MESSAGES", "20",
+                "TELEGRAM_OUTBOX_GLOBAL_MESSAGES", "30"), c -> c);
+        assertEquals(TelegramSettings.OutboxLimits.telegramDefaults(), bot.settings.outbox());
         telegram.expectPacing(Duration.ofMillis(990));
         telegram.sendText(ANN_CHAT, ANN, "make a video of waves at dawn");
 
@@ -327,29 +363,13 @@ class TelegramEndToEndTest {
 
     /** The simulator's client, except that every chat reply says {@code text}. */
     private static NemoClient withReply(NemoClient real, String text) {
-        return (NemoClient) Proxy.newProxyInstance(NemoClient.class.getClassLoader(), new Class<?>[] {NemoClient.class},
-                (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("chat")) {
-                        ChatStream stream = (ChatStream) result;
-                        return new ChatStream() {
-                            @Override
-                            public CompletableFuture<ChatReply> reply() {
-                                return stream.reply().thenApply(r -> new ChatReply(text, r.toolsUsed()));
-                            }
-
-                            @Override
-                            public void cancel() {
-                                stream.cancel();
-                            }
-                        };
-                    }
-                    return result;
-                });
+        NemoClient client = mock(NemoClient.class, delegatesTo(real));
+        doAnswer(call -> {
+            ChatStream stream = real.chat(call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3));
+            ChatStream replying = mock(ChatStream.class, delegatesTo(stream));
+            doReturn(stream.reply().thenApply(r -> new ChatReply(text, r.toolsUsed()))).when(replying).reply();
+            return replying;
+        }).when(client).chat(any(), any(), any(), any());
+        return client;
     }
 }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reelay.core.chat.support.SecretMask;
+import com.reelay.core.chat.AttachmentUnavailable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +32,9 @@ class TelegramFilesTest {
     private OkHttpBotApi api;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         telegram = new FakeTelegram();
-        api = new OkHttpBotApi(TelegramSettings.defaults(FakeTelegram.TOKEN).withApiBase(telegram.baseUrl()),
-                new OkHttpClient(), new ObjectMapper());
+        api = new OkHttpBotApi(telegram.settings(Map.of()), new OkHttpClient(), new ObjectMapper());
     }
 
     @AfterEach
@@ -42,7 +44,7 @@ class TelegramFilesTest {
     }
 
     private TelegramFiles files(boolean localBotApi) {
-        return new TelegramFiles(api, localBotApi, localBotApi ? 2000 * MB : 20 * MB, new TokenMask(FakeTelegram.TOKEN));
+        return new TelegramFiles(api, localBotApi, localBotApi ? 2000 * MB : 20 * MB, SecretMask.of(FakeTelegram.TOKEN));
     }
 
     @Test
@@ -60,9 +62,17 @@ class TelegramFilesTest {
     @Test
     void aFileTheBotApiWontHandOverIsExplained() {
         FakeTelegram.FakeFile big = telegram.file("videos/big.mp4", null, 25 * MB);
-        IOException refused = assertThrows(IOException.class, () -> files(false).open(big.fileId()));
-        assertTrue(refused.getMessage().contains("20 MB"), refused.getMessage());
+        AttachmentUnavailable refused = assertThrows(AttachmentUnavailable.class, () -> files(false).open(big.fileId()));
+        assertEquals("Telegram refused to hand over the file: it is over the 20 MB limit for bots. "
+                + "A local Bot API server lifts that limit.", refused.reason());
         assertTrue(telegram.downloads().isEmpty());
+    }
+
+    @Test
+    void aFileTelegramNoLongerHasIsExplained() {
+        AttachmentUnavailable gone = assertThrows(AttachmentUnavailable.class, () -> files(false).open("file-that-expired"));
+        assertEquals("Telegram wouldn't hand over the file (it may have expired). Please send it again.", gone.reason());
+        assertTrue(!gone.getCause().getMessage().contains(FakeTelegram.TOKEN), "the cause is masked for the log");
     }
 
     @Test

@@ -12,11 +12,12 @@ import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
 import com.reelay.core.chat.send.SystemScheduler;
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.telegram.FakeTelegram.ChatMessage;
-import com.reelay.telegram.TelegramSettings.OutboxLimits;
-import com.reelay.telegram.TelegramSettings.Rate;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -33,8 +34,9 @@ class TelegramOutputTest {
 
     private static final long PRIVATE = 42;
     private static final long GROUP = -100777;
-    private static final OutboxLimits FAST = new OutboxLimits(new Rate(20, Duration.ofSeconds(1)),
-            new Rate(100, Duration.ofMinutes(1)), new Rate(100, Duration.ofSeconds(1)));
+    /** 20 a second per chat, 100 a minute per group, 100 a second in all. */
+    private static final Map<String, String> FAST = Map.of("TELEGRAM_OUTBOX_PER_CHAT_MESSAGES", "20",
+            "TELEGRAM_OUTBOX_PER_GROUP_MESSAGES", "100", "TELEGRAM_OUTBOX_GLOBAL_MESSAGES", "100");
 
     private FakeTelegram telegram;
     private MockWebServer cdn;
@@ -55,17 +57,24 @@ class TelegramOutputTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 int kib = Integer.parseInt(request.getUrl().queryParameter("kib"));
-                return new MockResponse.Builder().code(200).addHeader("Content-Type", "video/mp4")
-                        .body(new Buffer().write(new byte[kib * 1024])).build();
+                Buffer bytes = new Buffer().write(new byte[kib * 1024]);
+                MockResponse.Builder answer = new MockResponse.Builder().code(200).addHeader("Content-Type", "video/mp4");
+                // chunked: no Content-Length, so the size is known only while streaming
+                return (request.getUrl().queryParameter("chunked") != null ? answer.chunkedBody(bytes, 8 * 1024)
+                        : answer.body(bytes)).build();
             }
         });
         cdn.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
         scheduler = new SystemScheduler("test-timer");
-        use(TelegramSettings.defaults(FakeTelegram.TOKEN).withApiBase(telegram.baseUrl()).withOutbox(FAST));
+        use(Map.of());
     }
 
-    private void use(TelegramSettings settings) {
-        TokenMask mask = new TokenMask(settings.botToken());
+    /** {@code variables} over {@link #FAST}. */
+    private void use(Map<String, String> variables) throws Exception {
+        Map<String, String> env = new HashMap<>(FAST);
+        env.putAll(variables);
+        TelegramSettings settings = telegram.settings(env);
+        SecretMask mask = SecretMask.of(settings.botToken());
         api = new OkHttpBotApi(settings, new OkHttpClient(), new ObjectMapper());
         outbox = new Outbox(settings.outbox(), scheduler, mask);
         output = new TelegramOutput(api, outbox, settings, mask);
@@ -148,9 +157,8 @@ class TelegramOutputTest {
     }
 
     @Test
-    void aVideoOverTheUploadLimitGoesAsItsLink() {
-        use(TelegramSettings.defaults(FakeTelegram.TOKEN).withApiBase(telegram.baseUrl()).withOutbox(FAST)
-                .withVideoUploads(true, 50 * 1024));
+    void aVideoOverTheUploadLimitGoesAsItsLink() throws Exception {
+        use(Map.of("TELEGRAM_ATTACH_VIDEOS", "true", "TELEGRAM_VIDEO_UPLOAD_LIMIT_BYTES", "50KiB"));
         String url = video(100);
         output.sendVideo(ann, "", new FinishedVideo(url, -1, Reply.text("🎉 Your video is ready: " + url))).join();
         ChatMessage shown = telegram.botMessages(PRIVATE).get(0);
@@ -161,9 +169,19 @@ class TelegramOutputTest {
     }
 
     @Test
-    void withUploadsOffOnlyTheLinkIsSentAndItIsAlwaysThere() {
-        use(TelegramSettings.defaults(FakeTelegram.TOKEN).withApiBase(telegram.baseUrl()).withOutbox(FAST)
-                .withVideoUploads(false, 0));
+    void aVideoOfUnknownSizeThatRunsOverTheUploadLimitGoesAsItsLink() throws Exception {
+        use(Map.of("TELEGRAM_ATTACH_VIDEOS", "true", "TELEGRAM_VIDEO_UPLOAD_LIMIT_BYTES", String.valueOf(50 * 1024)));
+        String url = video(100) + "&chunked=1";
+        output.sendVideo(ann, "", new FinishedVideo(url, -1, Reply.text("🎉 Your video is ready: " + url))).join();
+        List<ChatMessage> shown = telegram.botMessages(PRIVATE);
+        assertEquals(List.of("text"), shown.stream().map(ChatMessage::kind).toList(), "no cut video was posted");
+        assertEquals("🎉 Your video is ready: " + url, shown.get(0).text());
+        assertEquals(1, cdn.getRequestCount(), "a file that is too big is not tried again");
+    }
+
+    @Test
+    void withUploadsOffOnlyTheLinkIsSentAndItIsAlwaysThere() throws Exception {
+        use(Map.of("TELEGRAM_ATTACH_VIDEOS", "false", "TELEGRAM_VIDEO_UPLOAD_LIMIT_BYTES", "0"));
         assertEquals(0, output.capabilities().maxUploadBytes());
         String url = video(10);
         output.sendVideo(ann, "", new FinishedVideo(url, -1, Reply.text("🎉 Done!"))).join();

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,10 @@ class WebhookTest {
 
     @BeforeEach
     void start() throws Exception {
-        bot = RunningBot.start(dir, s -> s.withWebhook(new Webhook("https://bot.example.test/telegram/hook", 0, SECRET)),
-                c -> c);
+        bot = RunningBot.start(dir, Map.of("TELEGRAM_UPDATE_MODE", "webhook",
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.test/telegram/hook", "TELEGRAM_WEBHOOK_LISTEN_PORT", "0",
+                "TELEGRAM_WEBHOOK_SECRET_TOKEN", SECRET), c -> c);
+        assertEquals(new Webhook("https://bot.example.test/telegram/hook", 0, SECRET), bot.settings.webhook());
         telegram = bot.telegram;
     }
 
@@ -73,10 +76,12 @@ class WebhookTest {
 
         assertEquals(401, post(update, null));
         assertEquals(401, post(update, "guess"));
+        assertTrue(bot.frontEnd.lastContact().isEmpty(), "a stranger's call is not Telegram");
         assertEquals(200, post(update, SECRET));
+        assertTrue(bot.frontEnd.lastContact().isPresent(), "Telegram's call counts for readiness");
         assertEquals(200, post(update, SECRET), "Telegram may deliver an update twice");
 
-        ChatMessage credits = telegram.awaitBotMessage(42, m -> m.text().startsWith("💳 Credits"));
+        ChatMessage credits = telegram.awaitBotMessage(42, m -> m.text().startsWith("💳"));
         assertEquals(1, telegram.botMessages(42).size(), "answered once: " + credits.text());
     }
 

@@ -10,6 +10,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import com.reelay.core.chat.support.SecretMask;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,17 @@ public final class LogSetup {
 
     static final String PATTERN = "%d{ISO8601} %-5level [%thread] %logger{24} - %msg%n";
 
+    private static final SecretMask MASK = new SecretMask();
+
     private LogSetup() {
+    }
+
+    /**
+     * The mask every log line goes through, whatever the format: token shapes from the start,
+     * and the configured secrets once the launcher registers them.
+     */
+    public static SecretMask mask() {
+        return MASK;
     }
 
     /** {@code logFile} null: stdout. */

@@ -3,6 +3,7 @@ package com.reelay.app.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import com.reelay.core.chat.support.SecretMask;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     private Encoder<ILoggingEvent> delegate;
-    private SecretMask mask = SecretMask.shared();
+    private SecretMask mask = LogSetup.mask();
 
     public void setDelegate(Encoder<ILoggingEvent> delegate) {
         this.delegate = delegate;

@@ -1,5 +1,6 @@
 package com.reelay.app.ops;
 
+import com.reelay.core.chat.support.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -9,11 +10,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 /**
- * The operator's port: {@code /healthz} (the process is alive), {@code /readyz} (the store is open
- * and every enabled platform connected; 503 with the failing checks otherwise) and
+ * The operator's port: {@code /healthz} (the process is alive), {@code /readyz} (the database
+ * answers and every enabled platform was heard from; 503 with the failing checks otherwise, see
+ * {@link Probes}) and
  * {@code /metrics} (Prometheus text format).
  */
 public final class ManagementServer implements AutoCloseable {
@@ -21,16 +23,16 @@ public final class ManagementServer implements AutoCloseable {
     private final HttpServer server;
 
     /** {@code checks}: name → whether it passes now. */
-    public ManagementServer(int port, PrometheusMeterRegistry metrics, Map<String, Supplier<Boolean>> checks) throws IOException {
+    public ManagementServer(int port, PrometheusMeterRegistry metrics, Map<String, BooleanSupplier> checks) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 16);
         server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok\n"));
         server.createContext("/readyz", exchange -> {
             StringBuilder body = new StringBuilder();
             boolean ready = true;
-            for (Map.Entry<String, Supplier<Boolean>> check : checks.entrySet()) {
+            for (Map.Entry<String, BooleanSupplier> check : checks.entrySet()) {
                 boolean ok;
                 try {
-                    ok = check.getValue().get();
+                    ok = check.getValue().getAsBoolean();
                 } catch (RuntimeException e) {
                     ok = false;
                 }
@@ -41,11 +43,7 @@ public final class ManagementServer implements AutoCloseable {
         });
         server.createContext("/metrics", exchange ->
                 respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
-        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
-            Thread t = new Thread(runnable, "reelay-management");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(Executors.newFixedThreadPool(2, DaemonThreads.named("reelay-management")));
         server.start();
     }
 

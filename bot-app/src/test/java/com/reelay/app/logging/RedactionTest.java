@@ -39,7 +39,7 @@ class RedactionTest {
         for (String format : new String[] {"text", "json"}) {
             Path file = dir.resolve("reelay-" + format + ".log");
             LogSetup.configure(format, "INFO", file);
-            SecretMask.shared().register(CONFIGURED);
+            LogSetup.mask().register(CONFIGURED);
             Logger log = LoggerFactory.getLogger("test");
             log.info("calling https://api.telegram.org/bot{}/getMe with Authorization: Bearer {}", TELEGRAM, NEMO);
             log.warn("discord login failed for {} and secret {}", DISCORD, CONFIGURED);

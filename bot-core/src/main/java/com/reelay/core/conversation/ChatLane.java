@@ -16,6 +16,11 @@ final class ChatLane {
     /** Returned by {@link #offer} when the line is full: the request was not taken. */
     static final int FULL = -1;
 
+    /** Whether {@link #offer} would take a request that has to wait (the lane is busy and has room). */
+    boolean wouldQueue(int maxWaiting) {
+        return running != null && waiting.size() < maxWaiting;
+    }
+
     /** Returns 0 if {@code request} may start now, else its place in line (1 = next), or {@link #FULL}. */
     int offer(LaneRequest request, int maxWaiting) {
         if (running == null) {

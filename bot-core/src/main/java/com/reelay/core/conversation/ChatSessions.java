@@ -73,6 +73,16 @@ final class ChatSessions {
         return new Session(auth, session.sessionId(), language);
     }
 
+    /**
+     * Forgets a session NemoVideo no longer knows, unless the chat has moved on to another one.
+     * Creating the replacement is left to the chat's next request, inside its lane, so two
+     * paths never race to create two sessions.
+     */
+    void forgetLost(ChatRef chat, String sessionId) {
+        store.chat(chat.key()).filter(s -> s.sessionId().equals(sessionId))
+                .ifPresent(s -> store.saveChat(s.withoutSession(clock.instant())));
+    }
+
     String lastDraft(ChatRef chat) {
         return store.chat(chat.key()).map(ChatState::lastDraft).orElse("");
     }

@@ -8,7 +8,7 @@ import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CompletableFuture;
 
 /** Counts what the engine hands a platform ({@code reelay_messages_out_total{platform,kind}}). */
@@ -19,11 +19,11 @@ final class CountingOutput implements ChatOutput {
     private final Counter edited;
     private final Counter videos;
 
-    CountingOutput(String name, ChatOutput platform) {
+    CountingOutput(String name, ChatOutput platform, MeterRegistry registry) {
         this.platform = platform;
-        this.sent = Metrics.counter("reelay.messages.out", "platform", name, "kind", "send");
-        this.edited = Metrics.counter("reelay.messages.out", "platform", name, "kind", "edit");
-        this.videos = Metrics.counter("reelay.messages.out", "platform", name, "kind", "video");
+        this.sent = registry.counter("reelay.messages.out", "platform", name, "kind", "send");
+        this.edited = registry.counter("reelay.messages.out", "platform", name, "kind", "edit");
+        this.videos = registry.counter("reelay.messages.out", "platform", name, "kind", "video");
     }
 
     @Override

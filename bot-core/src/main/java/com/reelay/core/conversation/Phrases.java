@@ -1,6 +1,6 @@
 package com.reelay.core.conversation;
 
-import com.reelay.core.nemo.AcceptedMedia;
+import com.reelay.core.chat.FilePolicy;
 import com.reelay.core.nemo.Credits;
 import com.reelay.core.nemo.NemoException;
 
@@ -22,6 +22,26 @@ final class Phrases {
     static final String INTERRUPTED = "I'm restarting and had to stop following this request. NemoVideo may still "
             + "finish it: say \"status\" in a minute to check.";
     static final String NOTHING_QUEUED = "Nothing is waiting, so there's nothing to cancel.";
+    static final String NOT_STARTED_STORE = "I couldn't start that request: my storage is failing right now. "
+            + "Please send it again in a minute.";
+    static final String NO_CREDITS_YET = "💳 You haven't used any credits yet. Your first video comes with free "
+            + "starter credits: describe what you want to make.";
+    static final String STILL_ANSWERING = "One moment: I'm still answering your previous commands.";
+    static final String RESTARTING = "I'm restarting; please send that again in a minute.";
+    static final String DONE_SEE_STATUS = "Done. Say \"status\" to see the timeline.";
+
+    static String tooManyFiles(int files, int max) {
+        return "That's " + files + " files; please send at most " + max + " at a time.";
+    }
+
+    static String tooLong(int length, int max) {
+        return "That message is " + length + " characters long; please keep it under " + max + ".";
+    }
+
+    /** The answer to "status" when the project had expired (the next request starts a new one). */
+    static String expiredNoProject() {
+        return "Your previous project had expired on NemoVideo; its timeline is gone. " + NO_PROJECT;
+    }
 
     static String welcome() {
         return "👋 Hi! I make videos with NemoVideo.\n"
@@ -31,8 +51,8 @@ final class Phrases {
 
     static String help(String unknownCommand) {
         String intro = unknownCommand.isBlank() ? "" : "I don't know the command /" + unknownCommand + ".\n\n";
-        return intro + "Describe the video you want, or send photos or clips (" + AcceptedMedia.describe()
-                + "; up to " + megabytes(AcceptedMedia.MAX_FILE_BYTES) + " MB each).\n\n" + commands();
+        return intro + "Describe the video you want, or send photos or clips (" + FilePolicy.describe()
+                + "; up to " + megabytes(FilePolicy.MAX_FILE_BYTES) + " MB each).\n\n" + commands();
     }
 
     private static String commands() {
@@ -47,8 +67,8 @@ final class Phrases {
     }
 
     static String howToUpload() {
-        return "Send the files here as attachments (" + AcceptedMedia.describe() + "; up to "
-                + megabytes(AcceptedMedia.MAX_FILE_BYTES) + " MB each), with a caption saying what to make of them.";
+        return "Send the files here as attachments (" + FilePolicy.describe() + "; up to "
+                + megabytes(FilePolicy.MAX_FILE_BYTES) + " MB each), with a caption saying what to make of them.";
     }
 
     static String queued(int place) {
@@ -124,11 +144,11 @@ final class Phrases {
     }
 
     static String rejectedType(String name) {
-        return "I can't use \"" + name + "\": that file type isn't supported. I accept " + AcceptedMedia.describe() + ".";
+        return "I can't use \"" + name + "\": that file type isn't supported. I accept " + FilePolicy.describe() + ".";
     }
 
     static String rejectedSize(String name) {
-        return "\"" + name + "\" is over the " + megabytes(AcceptedMedia.MAX_FILE_BYTES)
+        return "\"" + name + "\" is over the " + megabytes(FilePolicy.MAX_FILE_BYTES)
                 + " MB limit. Try trimming or compressing it, then send it again.";
     }
 
@@ -168,10 +188,10 @@ final class Phrases {
                     + "(this isn't about credits).";
         }
         if (error instanceof NemoException.UnsupportedFile) {
-            return "NemoVideo doesn't accept that file type. Accepted formats: " + AcceptedMedia.describe() + ".";
+            return "NemoVideo doesn't accept that file type. Accepted formats: " + FilePolicy.describe() + ".";
         }
         if (error instanceof NemoException.FileTooLarge) {
-            return "That file is over the " + megabytes(AcceptedMedia.MAX_FILE_BYTES)
+            return "That file is over the " + megabytes(FilePolicy.MAX_FILE_BYTES)
                     + " MB limit. Try trimming or compressing it, then send it again.";
         }
         if (error instanceof NemoException.RateLimited) {
@@ -202,5 +222,19 @@ final class Phrases {
     private static String oneLine(String s) {
         String flat = s.replaceAll("\\s+", " ").strip();
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    /**
+     * An upload whose file the chat platform would not hand over: the platform's reason, never
+     * "I can't reach NemoVideo". The lead wires it into {@link #failure} for
+     * {@link NemoException.UploadSourceFailed}.
+     */
+    static String uploadSourceFailed(NemoException.UploadSourceFailed error) {
+        for (Throwable t = error.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof com.reelay.core.chat.AttachmentUnavailable unavailable) {
+                return unavailable.reason();
+            }
+        }
+        return "I couldn't get your file from the chat to pass it on to NemoVideo. Please send it again.";
     }
 }

@@ -5,7 +5,9 @@ import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.Undeliverable;
 import com.reelay.core.chat.Urgency;
+import com.reelay.core.chat.support.Futures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -188,7 +190,12 @@ final class ProgressMessage {
                 CompletableFuture<?> chain;
                 int first;
                 if (ref.isPresent() && output.capabilities().canEdit()) {
-                    chain = output.edit(ref.get(), parts.get(0));
+                    Reply firstPart = parts.get(0);
+                    // The final reply is never lost: when the message is gone (deleted, too old to
+                    // edit), it goes out as a new one. A chat that takes nothing more fails as is.
+                    chain = output.edit(ref.get(), firstPart).exceptionallyCompose(error ->
+                            Futures.unwrap(error) instanceof Undeliverable ? CompletableFuture.failedFuture(error)
+                                    : output.send(chat, requestId, firstPart).thenApply(sent -> null));
                     first = 1;
                 } else {
                     chain = CompletableFuture.completedFuture(null);

@@ -1,10 +1,12 @@
 package com.reelay.core.conversation;
 
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.Undeliverable;
 import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.nemo.RenderState;
@@ -15,6 +17,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +35,14 @@ final class RenderJobs {
     private final NemoClient client;
     private final ReelayStore store;
     private final Clock clock;
+    private final EngineMetrics metrics;
     private final Set<String> watching = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<RenderStatus>> polls = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
-    RenderJobs(NemoClient client, ReelayStore store, Clock clock) {
+    RenderJobs(NemoClient client, ReelayStore store, Clock clock, EngineMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.store = store;
         this.clock = clock;
     }
@@ -66,28 +72,54 @@ final class RenderJobs {
                                             ProgressMessage progress) {
         ChatRef chat = ChatRef.fromKey(job.chatKey());
         if (error != null) {
-            Throwable cause = ConversationEngine.unwrap(error);
+            Throwable cause = Futures.unwrap(error);
             if (cause instanceof java.util.concurrent.CancellationException) {
                 return CompletableFuture.completedFuture(null); // shutting down: the next start resumes it
             }
             log.warn("render watch failed chat={} request={} render={} error={}", chat, job.requestId(), job.renderId(),
                     cause.getClass().getSimpleName());
-            return progress.finish(Phrases.failure(cause, false), List.of(Action.EXPORT))
-                    .thenRun(() -> store.saveRenderJob(job.delivered("", cause.getClass().getSimpleName(), clock.instant())));
+            return settle(job, progress.finish(Phrases.failure(cause, false), List.of(Action.EXPORT)),
+                    () -> job.delivered("", cause.getClass().getSimpleName(), clock.instant()));
         }
-        io.micrometer.core.instrument.Metrics.timer("reelay.render.wait", "state", status.state().name().toLowerCase(java.util.Locale.ROOT))
-                .record(java.time.Duration.between(job.createdAt(), clock.instant()));
+        metrics.renderWait(status.state().name().toLowerCase(java.util.Locale.ROOT),
+                java.time.Duration.between(job.createdAt(), clock.instant()));
         if (status.state() == RenderState.COMPLETED && status.outputUrl() != null && !status.outputUrl().isBlank()) {
             log.info("render completed chat={} request={} render={}", chat, job.requestId(), job.renderId());
             Reply caption = new Reply(Phrases.videoReady(status.outputUrl()), List.of(Action.STATUS, Action.NEW_PROJECT));
-            return progress.finish(Phrases.RENDER_DONE, List.of())
-                    .thenCompose(ignored -> out.sendVideo(chat, job.requestId(), new FinishedVideo(status.outputUrl(), -1, caption)))
-                    .thenRun(() -> store.saveRenderJob(job.delivered(status.outputUrl(), "", clock.instant())));
+            // The progress line is a courtesy; the link is what must arrive.
+            CompletableFuture<?> sent = progress.finish(Phrases.RENDER_DONE, List.of()).handle((ignored, e) -> e)
+                    .thenCompose(e -> e != null && Futures.unwrap(e) instanceof Undeliverable
+                            ? CompletableFuture.failedFuture(e)
+                            : out.sendVideo(chat, job.requestId(), new FinishedVideo(status.outputUrl(), -1, caption)));
+            return settle(job, sent, () -> job.delivered(status.outputUrl(), "", clock.instant()));
         }
         String reason = status.error() == null ? "" : status.error();
         log.info("render failed chat={} request={} render={}", chat, job.requestId(), job.renderId());
-        return progress.finish(Phrases.renderFailed(reason), List.of(Action.EXPORT))
-                .thenRun(() -> store.saveRenderJob(job.delivered("", reason, clock.instant())));
+        return settle(job, progress.finish(Phrases.renderFailed(reason), List.of(Action.EXPORT)),
+                () -> job.delivered("", reason, clock.instant()));
+    }
+
+    /**
+     * Marks the job once its outcome reached the chat, or for good when the chat takes nothing
+     * more (a blocked bot, a deleted chat): such a job is never polled or downloaded again. Any
+     * other failure leaves it for the next start. A link can be posted twice only if the process
+     * dies between the platform accepting it and this write: a few milliseconds.
+     */
+    private CompletableFuture<Void> settle(RenderJob job, CompletableFuture<?> delivery, Supplier<RenderJob> delivered) {
+        return delivery.handle((ignored, error) -> {
+            if (error == null) {
+                store.saveRenderJob(delivered.get());
+                return null;
+            }
+            Throwable cause = Futures.unwrap(error);
+            if (cause instanceof Undeliverable) {
+                log.warn("render outcome undeliverable, given up chat={} request={} render={}: {}", job.chatKey(),
+                        job.requestId(), job.renderId(), cause.getMessage());
+                store.saveRenderJob(job.undeliverable(cause.getMessage(), clock.instant()));
+                return null;
+            }
+            throw new CompletionException(cause);
+        });
     }
 
     /** Stops polling; unfinished jobs stay in the store. */

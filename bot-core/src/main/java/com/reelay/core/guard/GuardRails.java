@@ -1,47 +1,53 @@
 package com.reelay.core.guard;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Decides, before anything reaches NemoVideo, whether a request may go on: strangers are
- * refused when allow lists are set, and prompts are rate limited per person and per chat (token
- * buckets from Bucket4j) with a daily quota. The refusal says when the person can try again.
+ * refused when allow lists are set, and prompts are limited per person and per chat over
+ * trailing windows: "N per hour" means at most N in any 60 minutes, "N per day" at most N in any
+ * 24 hours (a token bucket refilling greedily lets nearly twice that through). A prompt counts
+ * only when every limit lets it through, and the counts live in a {@link PromptLog} (the store),
+ * so a restart forgets none. The refusal says when the person can try again.
  */
 public final class GuardRails {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+    /** Check-then-record is atomic per person and per chat; stripes keep unrelated chats apart. */
+    private static final int STRIPES = 64;
 
     private final GuardSettings settings;
     private final Clock clock;
-    private final TimeMeter time;
-    private final Cache<String, Bucket> userHour;
-    private final Cache<String, Bucket> chatHour;
-    private final Cache<String, Bucket> userDay;
+    private final PromptLog prompts;
+    private final Object[] stripes = new Object[STRIPES];
 
+    /** Counts kept in memory only: for tests and installs without limits. */
     public GuardRails(GuardSettings settings, Clock clock) {
+        this(settings, clock, new InMemoryPromptLog());
+    }
+
+    /** {@code prompts}: where the counts live (the store, so a restart keeps them). */
+    public GuardRails(GuardSettings settings, Clock clock, PromptLog prompts) {
         this.settings = settings;
         this.clock = clock;
-        this.time = new ClockTime(clock);
-        // Buckets of people who went quiet for a day are full again anyway: let them go.
-        this.userHour = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(2)).build();
-        this.chatHour = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(2)).build();
-        this.userDay = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(2)).build();
+        this.prompts = prompts;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
     }
 
     /** Whether this person in this chat may use the bot at all; a refusal to say if not. */
@@ -58,48 +64,104 @@ public final class GuardRails {
         return Optional.of("Sorry, this bot is private. Ask its operator to let you in.");
     }
 
-    /** Takes one prompt from the person's and the chat's allowance; a refusal with the time to retry if none is left. */
+    /** Counts one prompt against the person's and the chat's limits; a refusal with the time to retry if one is reached. */
     public Optional<String> takePrompt(ChatRef chat, ChatUser user) {
         if (isAdmin(chat, user)) {
             return Optional.empty();
         }
-        String userKey = chat.platform() + ":" + user.id();
-        Optional<String> refusal = take(userDay, userKey, settings.promptsPerUserPerDay(), Duration.ofDays(1),
-                "You've used today's " + settings.promptsPerUserPerDay() + " prompts.");
-        if (refusal.isEmpty()) {
-            refusal = take(userHour, userKey, settings.promptsPerUserPerHour(), Duration.ofHours(1),
-                    "You've sent " + settings.promptsPerUserPerHour() + " prompts in the last hour, the most this bot allows.");
+        String userKey = "user:" + chat.platform() + ":" + user.id();
+        String chatKey = "chat:" + chat.key();
+        List<Limit> limits = new ArrayList<>();
+        limits.add(new Limit(userKey, settings.promptsPerUserPerDay(), DAY,
+                "You've sent " + settings.promptsPerUserPerDay() + " prompts in the last 24 hours, the most this bot allows."));
+        limits.add(new Limit(userKey, settings.promptsPerUserPerHour(), HOUR,
+                "You've sent " + settings.promptsPerUserPerHour() + " prompts in the last hour, the most this bot allows."));
+        limits.add(new Limit(chatKey, settings.promptsPerChatPerHour(), HOUR,
+                "This chat has sent " + settings.promptsPerChatPerHour() + " prompts in the last hour, the most this bot allows."));
+        limits.removeIf(limit -> limit.most() == 0);
+        if (limits.isEmpty()) {
+            return Optional.empty();
         }
-        if (refusal.isEmpty()) {
-            refusal = take(chatHour, chat.key(), settings.promptsPerChatPerHour(), Duration.ofHours(1),
-                    "This chat has sent " + settings.promptsPerChatPerHour() + " prompts in the last hour, the most this bot allows.");
+        int a = stripe(userKey);
+        int b = stripe(chatKey);
+        synchronized (stripes[Math.min(a, b)]) { // always in the same order, so two prompts never deadlock
+            synchronized (stripes[Math.max(a, b)]) {
+                return take(limits);
+            }
         }
-        refusal.ifPresent(r -> Metrics.counter("reelay.guard.refused", "reason", "rate_limited").increment());
-        return refusal;
     }
 
-    private Optional<String> take(Cache<String, Bucket> buckets, String key, int perPeriod, Duration period, String why) {
-        if (perPeriod == 0) {
+    /**
+     * Counts one request that is not a prompt (status, credits, files without a caption, export,
+     * new project) against hourly allowances of the same size as the prompt limits, kept apart
+     * from them: asking for the status does not eat into prompts, and nobody can flood the bot
+     * with free commands.
+     */
+    public Optional<String> takeRequest(ChatRef chat, ChatUser user) {
+        if (isAdmin(chat, user)) {
             return Optional.empty();
         }
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perPeriod).refillGreedy(perPeriod, period).build())
-                .withCustomTimePrecision(time)
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
+        String userKey = "requests:user:" + chat.platform() + ":" + user.id();
+        String chatKey = "requests:chat:" + chat.key();
+        List<Limit> limits = new ArrayList<>();
+        limits.add(new Limit(userKey, settings.promptsPerUserPerHour(), HOUR,
+                "You've sent " + settings.promptsPerUserPerHour() + " commands in the last hour, the most this bot allows."));
+        limits.add(new Limit(chatKey, settings.promptsPerChatPerHour(), HOUR,
+                "This chat has sent " + settings.promptsPerChatPerHour() + " commands in the last hour, the most this bot allows."));
+        limits.removeIf(limit -> limit.most() == 0);
+        if (limits.isEmpty()) {
             return Optional.empty();
         }
-        Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-        return Optional.of(why + " You can send the next one " + when(wait) + ".");
+        int a = stripe(userKey);
+        int b = stripe(chatKey);
+        synchronized (stripes[Math.min(a, b)]) {
+            synchronized (stripes[Math.max(a, b)]) {
+                return take(limits);
+            }
+        }
+    }
+
+    /** All limits are read before anything is recorded, so a refusal costs nothing. */
+    private Optional<String> take(List<Limit> limits) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the store keeps
+        Optional<Refusal> refusal = limits.stream().map(limit -> limit.refusal(prompts, now)).flatMap(Optional::stream)
+                .max(Comparator.comparing(Refusal::retryAt)); // the latest retry is the one that holds
+        if (refusal.isPresent()) {
+            Metrics.counter("reelay.guard.refused", "reason", "rate_limited").increment();
+            return Optional.of(refusal.get().why() + " You can send the next one " + when(refusal.get().retryAt(), now) + ".");
+        }
+        prompts.recordPrompt(limits.stream().map(Limit::key).distinct().toList(), now, now.minus(DAY));
+        return Optional.empty();
+    }
+
+    private static int stripe(String key) {
+        return Math.floorMod(key.hashCode(), STRIPES);
+    }
+
+    /** At most {@code most} prompts under {@code key} in any {@code window}. */
+    private record Limit(String key, int most, Duration window, String why) {
+
+        /** Empty if one more prompt at {@code now} keeps within the limit. */
+        Optional<Refusal> refusal(PromptLog prompts, Instant now) {
+            // The window is (now - window, now]: a prompt exactly one window old no longer counts.
+            List<Instant> recent = prompts.promptsSince(key, now.minus(window).plusMillis(1));
+            if (recent.size() < most) {
+                return Optional.empty();
+            }
+            // Room for one more once all but most - 1 of them have left the window.
+            return Optional.of(new Refusal(why, recent.get(recent.size() - most).plus(window)));
+        }
+    }
+
+    private record Refusal(String why, Instant retryAt) {
     }
 
     /** "in 12 minutes (at 14:05 UTC)". */
-    private String when(Duration wait) {
+    private static String when(Instant at, Instant now) {
+        Duration wait = Duration.between(now, at);
         long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
         String in = minutes < 90 ? minutes + (minutes == 1 ? " minute" : " minutes")
                 : (minutes + 59) / 60 + " hours";
-        Instant at = clock.instant().plus(wait);
         return "in " + in + " (at " + HH_MM.format(at) + " UTC)";
     }
 
@@ -115,25 +177,5 @@ public final class GuardRails {
             }
         }
         return false;
-    }
-
-    /** Bucket4j's time taken from our clock, so tests move it by hand. */
-    private static final class ClockTime implements TimeMeter {
-        private final Supplier<Instant> now;
-
-        ClockTime(Clock clock) {
-            this.now = clock::instant;
-        }
-
-        @Override
-        public long currentTimeNanos() {
-            Instant i = now.get();
-            return i.getEpochSecond() * 1_000_000_000L + i.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

@@ -22,7 +22,7 @@ public interface NemoClient extends AutoCloseable {
 
     SessionState state(NemoAuth auth, String sessionId) throws NemoException;
 
-    /** Streams each file (of known length) into one multipart upload; never buffers a whole file. */
+    /** Streams each file into one multipart upload (chunked when a size is unknown); never buffers a whole file. */
     List<UploadedFile> upload(NemoAuth auth, String sessionId, List<UploadSource> files) throws NemoException;
 
     /** Lets NemoVideo fetch the files itself. */

@@ -1,5 +1,6 @@
 package com.reelay.core.nemo;
 
+import com.reelay.core.chat.FilePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public abstract sealed class NemoException extends Exception {
         }
 
         public List<String> acceptedExtensions() {
-            return AcceptedMedia.EXTENSIONS;
+            return FilePolicy.EXTENSIONS;
         }
     }
 
@@ -69,7 +70,17 @@ public abstract sealed class NemoException extends Exception {
         }
 
         public long limitBytes() {
-            return AcceptedMedia.MAX_FILE_BYTES;
+            return FilePolicy.MAX_FILE_BYTES;
+        }
+    }
+
+    /**
+     * A file to upload could not be read from where it lives (the chat platform, a disk): not
+     * NemoVideo's failure. The cause says why; nothing, or part of the file, reached NemoVideo.
+     */
+    public static final class UploadSourceFailed extends NemoException {
+        public UploadSourceFailed(String message, Throwable cause) {
+            super(0, message, cause);
         }
     }
 
@@ -84,13 +95,29 @@ public abstract sealed class NemoException extends Exception {
     public static final class RateLimited extends NemoException {
         private final Duration retryAfter;
 
+        private final boolean retried;
+
         public RateLimited(String message, Duration retryAfter) {
+            this(message, retryAfter, false);
+        }
+
+        private RateLimited(String message, Duration retryAfter, boolean retried) {
             super(429, message, null);
             this.retryAfter = retryAfter;
+            this.retried = retried;
         }
 
         public Duration retryAfter() {
             return retryAfter;
+        }
+
+        /** Whether the one retry the contract allows was already made: the caller must not retry again. */
+        public boolean retried() {
+            return retried;
+        }
+
+        public RateLimited afterRetry() {
+            return new RateLimited(getMessage(), retryAfter, true);
         }
     }
 

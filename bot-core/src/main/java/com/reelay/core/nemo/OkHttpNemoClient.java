@@ -2,6 +2,7 @@ package com.reelay.core.nemo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.reelay.core.chat.support.DaemonThreads;
 import com.reelay.core.nemo.internal.AnonymousTokens;
 import com.reelay.core.nemo.internal.Answers;
 import com.reelay.core.nemo.internal.ApiCall;
@@ -17,7 +18,7 @@ import com.reelay.core.nemo.internal.RetryPolicies;
 import com.reelay.core.nemo.internal.SkillHeadersInterceptor;
 import com.reelay.core.nemo.internal.Sleeper;
 import com.reelay.core.nemo.internal.Timers;
-import com.reelay.core.nemo.internal.UploadSourceBody;
+import com.reelay.core.nemo.internal.Uploads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,16 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
-import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import org.slf4j.Logger;
@@ -70,6 +68,7 @@ public final class OkHttpNemoClient implements NemoClient {
     private final Clock clock;
     private final NemoHttp nemo;
     private final ChatRuntime chatRuntime;
+    private final Uploads uploads;
     private final Set<ChatStream> openChats = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<RenderStatus>> watches = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -80,10 +79,27 @@ public final class OkHttpNemoClient implements NemoClient {
 
     /** @param shared an application-wide OkHttp client whose pool and dispatcher to reuse, or null */
     public OkHttpNemoClient(NemoSettings settings, OkHttpClient shared) {
-        this(settings, shared, Clock.systemUTC(), Sleeper.REAL, null);
+        this(settings, shared, RateLimits.WAIT_IN_CALL);
     }
 
-    /** For tests: a clock for render ids and Retry-After dates, a sleeper for 429 waits, and timers. */
+    /**
+     * @param shared     an application-wide OkHttp client whose pool and dispatcher to reuse, or null
+     * @param rateLimits whether a blocking call waits out a 429 itself, or throws
+     *                   {@link NemoException.RateLimited} (with the wait) for the caller to schedule the retry
+     */
+    public OkHttpNemoClient(NemoSettings settings, OkHttpClient shared, RateLimits rateLimits) {
+        this(settings, shared, Clock.systemUTC(), rateLimits == RateLimits.WAIT_IN_CALL ? Sleeper.REAL : null, null);
+    }
+
+    /** Who waits out a 429 of a blocking call (streams always schedule theirs). */
+    public enum RateLimits {
+        /** The call sleeps on its thread, then tries once more: simple callers. */
+        WAIT_IN_CALL,
+        /** The call throws at once; the caller retries once after {@link NemoException.RateLimited#retryAfter()}, off its thread. */
+        CALLER_SCHEDULES
+    }
+
+    /** For tests: a clock for render ids and Retry-After dates, a sleeper for 429 waits (null: throw), and timers. */
     OkHttpNemoClient(NemoSettings settings, OkHttpClient shared, Clock clock, Sleeper sleeper, Timers timers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.base = HttpUrl.get(settings.baseUrl());
@@ -91,7 +107,7 @@ public final class OkHttpNemoClient implements NemoClient {
         this.ownsHttp = shared == null;
         OkHttpClient.Builder builder;
         if (shared == null) {
-            Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(daemon("nemo-http")));
+            Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(DaemonThreads.named("nemo-http")));
             dispatcher.setMaxRequests(settings.maxConcurrentRequests());
             dispatcher.setMaxRequestsPerHost(settings.maxConcurrentRequests());
             builder = new OkHttpClient.Builder()
@@ -125,11 +141,12 @@ public final class OkHttpNemoClient implements NemoClient {
                 .readTimeout(Duration.ZERO)
                 .build();
 
-        this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("nemo-timer"));
+        this.scheduler = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("nemo-timer"));
         this.scheduler.setRemoveOnCancelPolicy(true);
-        this.worker = Executors.newCachedThreadPool(daemon("nemo-worker"));
+        this.worker = Executors.newCachedThreadPool(DaemonThreads.named("nemo-worker"));
         this.timers = timers != null ? timers : Timers.on(scheduler, worker);
         this.nemo = new NemoHttp(settings, api, upload, new RetryPolicies(settings), sleeper, clock);
+        this.uploads = new Uploads(nemo, base);
         this.chatRuntime = new ChatRuntime(settings, sse, nemo, scheduler, this.timers, worker,
                 base.newBuilder().addPathSegment("run_sse").build());
     }
@@ -161,42 +178,12 @@ public final class OkHttpNemoClient implements NemoClient {
 
     @Override
     public List<UploadedFile> upload(NemoAuth auth, String sessionId, List<UploadSource> files) throws NemoException {
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("nothing to upload");
-        }
-        ApiCall call = ApiCall.post(uploadUrl(sessionId), () -> {
-            MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
-            for (UploadSource file : files) {
-                multipart.addFormDataPart("files", AcceptedMedia.uploadName(file.filename()), new UploadSourceBody(file));
-            }
-            return multipart.build();
-        }).asUpload();
-        long bytes = 0;
-        for (UploadSource file : files) {
-            if (!AcceptedMedia.fitsSizeLimit(file.size())) {
-                throw new NemoException.FileTooLarge(call.where() + ": a file of " + file.size()
-                        + " bytes is over the limit; nothing was sent");
-            }
-            if (!AcceptedMedia.isAccepted(file.filename())) {
-                throw new NemoException.UnsupportedFile(call.where() + ": a file type that is not accepted; nothing was sent");
-            }
-            bytes += file.size();
-        }
-        List<UploadedFile> uploaded = Answers.uploadedFiles(nemo.send(auth, call));
-        LOG.info("uploaded {} file(s), {} bytes, to session {}", files.size(), bytes, sessionId);
-        return uploaded;
+        return uploads.files(auth, sessionId, files);
     }
 
     @Override
     public List<UploadedFile> uploadUrls(NemoAuth auth, String sessionId, List<String> urls) throws NemoException {
-        if (urls.isEmpty()) {
-            throw new IllegalArgumentException("nothing to upload");
-        }
-        String body = Json.write(Map.of("urls", List.copyOf(urls), "source_type", "url"));
-        List<UploadedFile> uploaded = Answers.uploadedFiles(
-                nemo.send(auth, ApiCall.post(uploadUrl(sessionId), () -> new OneShotJsonBody(body))));
-        LOG.info("uploaded {} URL(s) to session {}", urls.size(), sessionId);
-        return uploaded;
+        return uploads.urls(auth, sessionId, urls);
     }
 
     @Override
@@ -295,18 +282,5 @@ public final class OkHttpNemoClient implements NemoClient {
 
     private HttpUrl url(String path) {
         return base.newBuilder().addPathSegments(path).build();
-    }
-
-    private HttpUrl uploadUrl(String sessionId) {
-        return base.newBuilder().addPathSegments("api/upload-video/nemo_agent/me").addPathSegment(sessionId).build();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -25,6 +25,14 @@ public record Timeline(List<Track> tracks, Integer width, Integer height) {
         return com.reelay.core.nemo.internal.DraftReader.read(draft);
     }
 
+    /** Reads a draft kept as JSON text (as the store keeps it); blank or unreadable text reads as empty. */
+    public static Timeline fromDraftJson(String json) {
+        if (json == null || json.isBlank()) {
+            return empty();
+        }
+        return com.reelay.core.nemo.internal.Json.parse(json).map(Timeline::fromDraft).orElseGet(Timeline::empty);
+    }
+
     /** A draft is worth exporting once some track has segments. */
     public boolean isExportable() {
         return tracks.stream().anyMatch(t -> !t.segments().isEmpty());

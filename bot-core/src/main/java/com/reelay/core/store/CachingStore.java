@@ -3,6 +3,7 @@ package com.reelay.core.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.reelay.core.nemo.AnonymousIdentity;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +78,22 @@ public final class CachingStore implements ReelayStore {
     @Override
     public List<RenderJob> unfinishedRenderJobs() {
         return durable.unfinishedRenderJobs();
+    }
+
+    /** Not cached: the guard reads a few rows per prompt, and a restart must see every one. */
+    @Override
+    public List<Instant> promptsSince(String key, Instant since) {
+        return durable.promptsSince(key, since);
+    }
+
+    @Override
+    public void recordPrompt(List<String> keys, Instant at, Instant forgetBefore) {
+        durable.recordPrompt(keys, at, forgetBefore);
+    }
+
+    @Override
+    public void probe() {
+        durable.probe();
     }
 
     @Override

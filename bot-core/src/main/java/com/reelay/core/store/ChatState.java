@@ -27,6 +27,11 @@ public record ChatState(String chatKey, String sessionId, String language, Strin
         return new ChatState(chatKey, newSessionId, newLanguage, "", now);
     }
 
+    /** The session was lost on NemoVideo's side: the next request starts a new one. */
+    public ChatState withoutSession(Instant now) {
+        return new ChatState(chatKey, "", language, "", now);
+    }
+
     public ChatState withLastDraft(String draft, Instant now) {
         return new ChatState(chatKey, sessionId, language, draft, now);
     }

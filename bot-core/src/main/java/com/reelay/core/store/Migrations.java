@@ -22,7 +22,12 @@ final class Migrations {
                     "CREATE TABLE render_jobs (render_id TEXT PRIMARY KEY, chat_key TEXT NOT NULL, request_id TEXT NOT NULL,"
                             + " progress_message_id TEXT NOT NULL, state TEXT NOT NULL, progress INTEGER NOT NULL,"
                             + " output_url TEXT NOT NULL, error TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
-                    "CREATE INDEX render_jobs_state ON render_jobs (state, created_at)"));
+                    "CREATE INDEX render_jobs_state ON render_jobs (state, created_at)"),
+            // Version 2: prompts the guard let through, so its limits hold across a restart.
+            List.of(
+                    "CREATE TABLE prompts (allowance TEXT NOT NULL, at INTEGER NOT NULL)",
+                    "CREATE INDEX prompts_allowance ON prompts (allowance, at)",
+                    "CREATE INDEX prompts_at ON prompts (at)"));
 
     private Migrations() {
     }

@@ -1,5 +1,6 @@
 package com.reelay.core.store;
 
+import com.reelay.core.guard.PromptLog;
 import com.reelay.core.nemo.AnonymousIdentity;
 import java.util.List;
 import java.util.Optional;
@@ -7,9 +8,10 @@ import java.util.Optional;
 /**
  * Everything Reelay must not forget across a restart or a crash. A write that returned has
  * been made durable. The embedded {@link SqliteStore} is the default; a server database can
- * implement the same interface.
+ * implement the same interface. It keeps the guard's {@link PromptLog} too, so limits hold across
+ * a restart.
  */
-public interface ReelayStore extends AutoCloseable {
+public interface ReelayStore extends PromptLog, AutoCloseable {
 
     Optional<ChatState> chat(String chatKey);
 
@@ -39,6 +41,9 @@ public interface ReelayStore extends AutoCloseable {
 
     /** Jobs whose outcome has not reached the person yet, oldest first. */
     List<RenderJob> unfinishedRenderJobs();
+
+    /** Reads from the database itself, past any cache: throws {@link StoreException} if it cannot. */
+    void probe();
 
     /** The schema version this store is at (migrations run on open). */
     int schemaVersion();

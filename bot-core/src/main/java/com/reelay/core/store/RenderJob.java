@@ -15,7 +15,9 @@ public record RenderJob(String renderId, String chatKey, String requestId, Strin
         /** Submitted; polling. */
         RENDERING,
         /** Its link (or failure) reached the chat: nothing left to do. */
-        DELIVERED
+        DELIVERED,
+        /** The chat takes no more messages (bot blocked or removed, chat deleted): given up, never polled again. */
+        UNDELIVERABLE
     }
 
     public RenderJob {
@@ -27,6 +29,15 @@ public record RenderJob(String renderId, String chatKey, String requestId, Strin
 
     public RenderJob withProgress(int newProgress, Instant now) {
         return new RenderJob(renderId, chatKey, requestId, progressMessageId, state, newProgress, outputUrl, error, createdAt, now);
+    }
+
+    public RenderJob undeliverable(String why, Instant now) {
+        return new RenderJob(renderId, chatKey, requestId, progressMessageId, State.UNDELIVERABLE, progress, outputUrl, why,
+                createdAt, now);
+    }
+
+    public RenderJob withProgressMessage(String messageId, Instant now) {
+        return new RenderJob(renderId, chatKey, requestId, messageId, state, progress, outputUrl, error, createdAt, now);
     }
 
     public RenderJob delivered(String url, String failure, Instant now) {

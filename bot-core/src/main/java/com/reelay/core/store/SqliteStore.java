@@ -4,6 +4,8 @@ import com.reelay.core.nemo.AnonymousIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -27,6 +30,7 @@ public final class SqliteStore implements ReelayStore {
 
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
     public static final String FILE_NAME = "reelay.db";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Connection connection;
     private final int schemaVersion;
@@ -44,6 +48,7 @@ public final class SqliteStore implements ReelayStore {
             throw new StoreException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve(FILE_NAME);
+        ownerOnly(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -56,6 +61,30 @@ public final class SqliteStore implements ReelayStore {
             return new SqliteStore(connection, version);
         } catch (SQLException e) {
             throw new StoreException("cannot open store " + file, e);
+        }
+    }
+
+    /**
+     * The store holds NemoVideo tokens: it is created readable by its owner only, and an older,
+     * wider one is narrowed. SQLite gives its -wal and -shm files the database file's permissions.
+     */
+    private static void ownerOnly(Path file) {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            if (Files.notExists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path part = file.resolveSibling(file.getFileName() + suffix);
+                if (Files.exists(part) && !Files.getPosixFilePermissions(part).equals(OWNER_ONLY)) {
+                    Files.setPosixFilePermissions(part, OWNER_ONLY);
+                    log.info("store file made readable by its owner only path={}", part.toAbsolutePath());
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot make the store " + file + " owner-only", e);
         }
     }
 
@@ -85,6 +114,11 @@ public final class SqliteStore implements ReelayStore {
             }
         }
         return Migrations.latestVersion();
+    }
+
+    @Override
+    public synchronized void probe() {
+        queryOne("SELECT count(*) FROM sqlite_master", rs -> rs.getLong(1));
     }
 
     @Override
@@ -181,7 +215,7 @@ public final class SqliteStore implements ReelayStore {
 
     @Override
     public synchronized List<RenderJob> unfinishedRenderJobs() {
-        return queryAll(RENDER_JOB_COLUMNS + " WHERE state <> 'DELIVERED' ORDER BY created_at", SqliteStore::renderJob);
+        return queryAll(RENDER_JOB_COLUMNS + " WHERE state = 'RENDERING' ORDER BY created_at", SqliteStore::renderJob);
     }
 
     private static final String RENDER_JOB_COLUMNS = "SELECT render_id, chat_key, request_id, progress_message_id, state,"
@@ -191,6 +225,40 @@ public final class SqliteStore implements ReelayStore {
         return new RenderJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 RenderJob.State.valueOf(rs.getString(5)), rs.getInt(6), rs.getString(7), rs.getString(8),
                 Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)));
+    }
+
+    @Override
+    public synchronized List<Instant> promptsSince(String key, Instant since) {
+        return queryAll("SELECT at FROM prompts WHERE allowance = ? AND at >= ? ORDER BY at",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)), key, since.toEpochMilli());
+    }
+
+    @Override
+    public synchronized void recordPrompt(List<String> keys, Instant at, Instant forgetBefore) {
+        inTransaction("cannot record a prompt", () -> {
+            for (String key : keys) {
+                update("INSERT INTO prompts (allowance, at) VALUES (?, ?)", key, at.toEpochMilli());
+            }
+            update("DELETE FROM prompts WHERE at < ?", forgetBefore.toEpochMilli());
+        });
+    }
+
+    /** Runs {@code work} as one commit: all of it survives a crash, or none. */
+    private void inTransaction(String what, Runnable work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what, e);
+        }
     }
 
     @Override

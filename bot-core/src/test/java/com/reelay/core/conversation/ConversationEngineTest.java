@@ -385,4 +385,38 @@ class ConversationEngineTest {
         assertTrue(answer(2).text().startsWith("I don't know the command /frobnicate."));
         assertEquals(0, sim.requestCount(Endpoint.RUN_SSE));
     }
+
+    @Test
+    void statusAfterALostSessionCreatesNoSessionOutsideTheChatsLane() throws Exception {
+        say("add calm music");
+        answer(1);
+        String lost = sessionId();
+        sim.loseSession(lost);
+        long created = sim.requestCount(Endpoint.CREATE_SESSION);
+
+        send(new Inbound.Command("status", ""));
+        String status = answer(2).text();
+        assertTrue(status.contains("expired"), status);
+        assertEquals(created, sim.requestCount(Endpoint.CREATE_SESSION),
+                "status must not create a session: only requests in the chat's lane do, so two never race");
+        assertFalse(store.chat(chat.key()).orElseThrow().hasSession());
+
+        say("add a title saying hello");
+        answer(3);
+        assertEquals(created + 1, sim.requestCount(Endpoint.CREATE_SESSION));
+        assertFalse(sessionId().equals(lost));
+    }
+
+    @Test
+    void askingForCreditsInANewChatSpendsNoAnonymousIdentity() throws Exception {
+        send(new Inbound.Command("credits", ""));
+        assertEquals(Phrases.NO_CREDITS_YET, answer(1).text());
+        assertEquals(0, sim.requestCount(Endpoint.ANONYMOUS_TOKEN),
+                "NemoVideo grants about 10 anonymous identities per address a week: /credits must not mint one");
+        assertTrue(store.identity(chat.key()).isEmpty());
+
+        say("add calm music"); // the first thing that spends credits gets the identity
+        answer(2);
+        assertEquals(1, sim.requestCount(Endpoint.ANONYMOUS_TOKEN));
+    }
 }

@@ -2,6 +2,8 @@ package com.reelay.core.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.reelay.core.chat.AttachmentUnavailable;
+import com.reelay.core.nemo.NemoException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +24,15 @@ class PhrasesTest {
         assertEquals("✂️ Editing the timeline…", Phrases.stage("edit_multitrack"));
         assertEquals("🎵 Adding music…", Phrases.stage("generate_music"));
         assertEquals(Phrases.WORKING, Phrases.stage("something_new"));
+    }
+
+    @Test
+    void aFileThePlatformWouldNotHandOverIsExplainedInThePlatformsWords() {
+        String telegram = "Telegram refused to hand over the file: it is over the 20 MB limit for bots.";
+        assertEquals(telegram, Phrases.uploadSourceFailed(new NemoException.UploadSourceFailed("upload",
+                new AttachmentUnavailable(telegram, new java.io.IOException("Bad Request: file is too big")))));
+        String unknown = Phrases.uploadSourceFailed(new NemoException.UploadSourceFailed("upload",
+                new java.io.IOException("connection reset")));
+        assertEquals("I couldn't get your file from the chat to pass it on to NemoVideo. Please send it again.", unknown);
     }
 }

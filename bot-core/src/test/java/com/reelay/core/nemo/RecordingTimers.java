@@ -1,5 +1,6 @@
 package com.reelay.core.nemo;
 
+import com.reelay.core.chat.support.DaemonThreads;
 import com.reelay.core.nemo.internal.Timers;
 import java.time.Duration;
 import java.util.List;
@@ -11,11 +12,7 @@ import java.util.concurrent.Executors;
 final class RecordingTimers implements Timers, AutoCloseable {
 
     final List<Duration> delays = new CopyOnWriteArrayList<>();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "recording-timers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(DaemonThreads.named("recording-timers"));
 
     @Override
     public Scheduled schedule(Runnable task, Duration delay) {

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
+import com.reelay.testkit.CapturedLogs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +19,6 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * No log line (at any level) and no exception message shows a token, a client id or a bind id,
@@ -36,19 +32,14 @@ class SecretsStayOutTest {
     private static final String PLAIN_FIXED = "plainFixedSecret42";
 
     private final MockWebServer server = new MockWebServer();
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final List<String> messages = new ArrayList<>();
     private final AtomicReference<String> clientId = new AtomicReference<>("");
-    private Level rootLevel;
+    private CapturedLogs logs;
     private OkHttpNemoClient client;
 
     @BeforeEach
     void start() throws Exception {
-        rootLevel = root.getLevel();
-        root.setLevel(Level.TRACE);
-        logs.start();
-        root.addAppender(logs);
+        logs = CapturedLogs.start(Level.TRACE);
         AtomicInteger tokens = new AtomicInteger();
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -82,8 +73,7 @@ class SecretsStayOutTest {
     void stop() {
         client.close();
         server.close();
-        root.detachAppender(logs);
-        root.setLevel(rootLevel);
+        logs.close();
     }
 
     private void collect(Throwable e) {
@@ -106,13 +96,8 @@ class SecretsStayOutTest {
                 () -> client.submitRender(NemoAuth.fixedToken(PLAIN_FIXED), "1", null)));
 
         assertTrue(clientId.get().length() > 10, "the service saw a client id");
-        for (ILoggingEvent event : logs.list) {
-            messages.add(event.getFormattedMessage());
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                messages.add(t.getMessage());
-            }
-        }
-        assertTrue(logs.list.size() > 10, "the flow was logged: " + logs.list.size());
+        messages.addAll(logs.lines());
+        assertTrue(logs.size() > 10, "the flow was logged: " + logs.size());
         assertTrue(messages.stream().anyMatch(m -> m != null && m.contains("2001")), "codes are kept");
         for (String secret : List.of(FIRST, SECOND, BIND_ID, PLAIN_FIXED, clientId.get())) {
             for (String message : messages) {

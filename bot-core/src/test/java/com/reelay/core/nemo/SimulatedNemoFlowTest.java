@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.reelay.core.testing.SimulatedNemo;
 import com.reelay.simulator.Endpoint;
 import com.reelay.simulator.Envelope;
 import com.reelay.simulator.NemoSimulator;
@@ -43,8 +44,7 @@ class SimulatedNemoFlowTest {
     @BeforeEach
     void start() {
         sim = nemo.simulator();
-        client = new OkHttpNemoClient(NemoSettings.defaults(sim.baseUrl())
-                .withFastTimings(Duration.ofSeconds(5), Duration.ofSeconds(20)));
+        client = new OkHttpNemoClient(SimulatedNemo.settings(sim.baseUrl()));
         keeper = new RecordingKeeper();
         auth = NemoAuth.anonymous(keeper);
     }

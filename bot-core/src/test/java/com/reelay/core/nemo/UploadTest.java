@@ -1,10 +1,12 @@
 package com.reelay.core.nemo;
 
+import com.reelay.core.chat.FilePolicy;
 import static com.reelay.core.nemo.NemoResponses.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.reelay.core.chat.AttachmentUnavailable;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -108,14 +110,14 @@ class UploadTest {
             return new ByteArrayInputStream(new byte[10]);
         });
         server.enqueue(ok("{\"files\":[]}"));
-        assertThrows(NemoException.Unavailable.class, () -> client.upload(TestClients.fixed(), SID, List.of(lying)));
+        assertThrows(NemoException.UploadSourceFailed.class, () -> client.upload(TestClients.fixed(), SID, List.of(lying)));
         assertEquals(1, opens.get());
     }
 
     @Test
     void filesOverTheLimitOrOfUnknownTypeAreRefusedBeforeSending() {
         AtomicInteger opens = new AtomicInteger();
-        UploadSource huge = new UploadSource("big.mp4", AcceptedMedia.MAX_FILE_BYTES + 1, "video/mp4", () -> {
+        UploadSource huge = new UploadSource("big.mp4", FilePolicy.MAX_FILE_BYTES + 1, "video/mp4", () -> {
             opens.incrementAndGet();
             return new ByteArrayInputStream(new byte[0]);
         });
@@ -161,5 +163,51 @@ class UploadTest {
                 List.of(source("a.webm", "x", "video/webm", opens))));
         assertEquals(1, server.getRequestCount());
         assertEquals(1, opens.get());
+    }
+
+    @Test
+    void aFileThePlatformWontHandOverIsThePlatformsFailureNotNemoVideosAndIsNotRetried() {
+        AtomicInteger opens = new AtomicInteger();
+        UploadSource refused = new UploadSource("talk.mp4", 1000, "video/mp4", () -> {
+            opens.incrementAndGet();
+            throw new AttachmentUnavailable("Telegram refused to hand over the file.");
+        });
+        server.enqueue(ok("{\"files\":[]}"));
+        NemoException.UploadSourceFailed failed = assertThrows(NemoException.UploadSourceFailed.class,
+                () -> client.upload(TestClients.fixed(), SID, List.of(refused)));
+        assertEquals("Telegram refused to hand over the file.", ((AttachmentUnavailable) failed.getCause()).reason());
+        assertEquals(1, opens.get());
+    }
+
+    @Test
+    void aDownloadThatBreaksOffMidwayIsTheSourcesFailure() {
+        UploadSource broken = new UploadSource("clip.mp4", 100_000, "video/mp4", () -> new java.io.InputStream() {
+            private int served;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (served++ < 70_000) {
+                    return 7;
+                }
+                throw new java.io.IOException("connection reset by the platform");
+            }
+        });
+        server.enqueue(ok("{\"files\":[]}"));
+        assertThrows(NemoException.UploadSourceFailed.class, () -> client.upload(TestClients.fixed(), SID, List.of(broken)));
+    }
+
+    /** Telegram may not declare a file's size: it streams (chunked), checked against the limit as it goes. */
+    @Test
+    void aSourceOfUnknownSizeIsStreamedChunked() throws Exception {
+        server.enqueue(ok("{\"files\":[{\"filename\":\"clip.mp4\",\"cdn_url\":\"https://cdn/1\"}]}"));
+        String content = "0123456789".repeat(10_000);
+        UploadSource unknown = new UploadSource("clip.mp4", -1, "video/mp4",
+                () -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+
+        client.upload(TestClients.fixed(), SID, List.of(unknown));
+
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertEquals("chunked", request.getHeaders().get("Transfer-Encoding"));
+        assertEquals(content, parts(request).get(0).content());
     }
 }

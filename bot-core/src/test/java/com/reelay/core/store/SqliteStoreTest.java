@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.core.nemo.AnonymousIdentity;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
@@ -82,6 +84,17 @@ class SqliteStoreTest {
             cached.saveChat(ChatState.fresh("c:1", T0).withSession("1", "en", T0));
             assertEquals("1", durable.chat("c:1").orElseThrow().sessionId());
             assertEquals("1", cached.chat("c:1").orElseThrow().sessionId());
+        }
+    }
+
+    /** The store holds NemoVideo tokens: nobody but the owner may read it, whatever the umask. */
+    @Test
+    void theDatabaseAndItsLogsAreReadableByTheOwnerOnly() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.saveIdentity("telegram:1", new AnonymousIdentity("client-1", "tok", "anon_1", T0));
+            for (String name : List.of(SqliteStore.FILE_NAME, SqliteStore.FILE_NAME + "-wal", SqliteStore.FILE_NAME + "-shm")) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))), name);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.reelay.core.testing;
 
+import com.reelay.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,31 +1,27 @@
 package com.reelay.core.nemo.internal;
 
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.nemo.AgentEvent;
-import com.reelay.core.nemo.ChatListener;
 import com.reelay.core.nemo.ChatReply;
 import com.reelay.core.nemo.ChatStream;
 import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okhttp3.sse.EventSource;
-import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 import okio.Okio;
 import org.slf4j.Logger;
@@ -40,41 +36,35 @@ import org.slf4j.LoggerFactory;
  * after the stream opened is final: a dropped connection is {@code StreamBroken}.
  *
  * <p>Framing is okhttp-sse's ({@link EventSources#processResponse}); the body is only watched by
- * a {@link CommentSpotter} because okhttp-sse drops {@code :} comment lines silently. Two timers on
- * the shared scheduler watch the stream: the overall limit, and the idle limit — time since the
- * last event that was not a heartbeat, counted from the start so that total silence times out too.
+ * a {@link CommentSpotter} because okhttp-sse drops {@code :} comment lines silently.
+ * {@link StreamDeadlines} watches it; {@link ReplyCollector} keeps what the agent said.
  */
 public final class ChatCall implements ChatStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatCall.class);
-    private static final String WHERE = "POST /run_sse";
+    static final String WHERE = "POST /run_sse";
 
     private final ChatRuntime runtime;
     private final NemoAuth auth;
     private final String body;
-    private final ChatListener listener;
     private final java.util.function.Consumer<ChatStream> onDone;
     private final CompletableFuture<ChatReply> reply = new CompletableFuture<>();
     private final AtomicBoolean done = new AtomicBoolean();
     private final AgentEventDecoder decoder = new AgentEventDecoder();
-    private final StringBuilder text = new StringBuilder();
-    private final List<String> tools = new ArrayList<>();
     private final long startedNanos = System.nanoTime();
-
-    private volatile long lastProgressNanos = startedNanos;
+    private final ReplyCollector collected;
     private volatile Call current;
     private volatile EventSource source;
-    private volatile Timers.Scheduled overallTimer;
-    private volatile Timers.Scheduled idleTimer;
-    private volatile Timers.Scheduled retryTimer;
+    private final StreamDeadlines deadlines;
     private volatile boolean refreshed;
     private volatile boolean waited;
 
-    public ChatCall(ChatRuntime runtime, NemoAuth auth, String sessionId, String message, ChatListener listener,
+    public ChatCall(ChatRuntime runtime, NemoAuth auth, String sessionId, String message, com.reelay.core.nemo.ChatListener listener,
                     java.util.function.Consumer<ChatStream> onDone) {
         this.runtime = runtime;
         this.auth = auth;
-        this.listener = listener;
+        this.collected = new ReplyCollector(listener, startedNanos);
+        this.deadlines = new StreamDeadlines(runtime, collected::lastProgressNanos, done::get, this::fail);
         this.onDone = onDone;
         this.body = Json.write(Map.of(
                 "app_name", "nemo_agent",
@@ -85,10 +75,7 @@ public final class ChatCall implements ChatStream {
 
     /** Starts the timers and sends the message. */
     public void start() {
-        overallTimer = runtime.timers().schedule(() -> fail(new NemoException.StreamTimedOut(false,
-                WHERE + ": no end after " + runtime.settings().streamTimeout().toMillis() + " ms")),
-                runtime.settings().streamTimeout());
-        idleTimer = runtime.timers().schedule(this::checkIdle, runtime.settings().streamIdleTimeout());
+        deadlines.start();
         attempt();
     }
 
@@ -129,7 +116,7 @@ public final class ChatCall implements ChatStream {
                 .executeCompletionStage(runtime.scheduler(), () -> connectOnce(token))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
-                        notAnswered(unwrap(failure));
+                        notAnswered(Futures.unwrap(failure));
                     }
                 });
     }
@@ -185,12 +172,12 @@ public final class ChatCall implements ChatStream {
             if (done.get()) {
                 return;
             }
-            if (response.isSuccessful() && isEventStream(response.body().contentType())) {
+            if (response.isSuccessful() && StreamListener.isEventStream(response.body().contentType())) {
                 ResponseBody original = response.body();
                 ResponseBody watched = ResponseBody.create(
                         Okio.buffer(new CommentSpotter(original.source(), this::onComment)),
                         original.contentType(), original.contentLength());
-                EventSources.processResponse(response.newBuilder().body(watched).build(), new StreamListener());
+                EventSources.processResponse(response.newBuilder().body(watched).build(), new StreamListener(this));
                 return;
             }
             refused(response, token);
@@ -230,7 +217,7 @@ public final class ChatCall implements ChatStream {
             waited = true;
             Duration wait = runtime.http().errors().rateLimitWait(error.retryAfter());
             LOG.info("{}: rate limited before the message was taken; sending once more in {} ms", WHERE, wait.toMillis());
-            retryTimer = runtime.timers().schedule(this::attempt, wait);
+            deadlines.retryIn(wait, this::attempt);
             return;
         }
         fail(runtime.http().errors().toException(error, WHERE, auth, false));
@@ -238,60 +225,59 @@ public final class ChatCall implements ChatStream {
 
     private void onComment() {
         if (!done.get()) {
-            deliver(new AgentEvent.Heartbeat());
+            collected.accept(new AgentEvent.Heartbeat());
         }
     }
 
-    private void deliver(AgentEvent event) {
-        if (!(event instanceof AgentEvent.Heartbeat)) {
-            lastProgressNanos = System.nanoTime();
-        }
-        if (event instanceof AgentEvent.TextChunk) {
-            text.append(((AgentEvent.TextChunk) event).text());
-        } else if (event instanceof AgentEvent.ToolCall) {
-            String name = ((AgentEvent.ToolCall) event).name();
-            if (name != null && !name.isBlank()) {
-                tools.add(name);
-            }
-        }
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("chat listener failed on a {} event: {}", event.getClass().getSimpleName(), e.getClass().getName());
-        }
+    boolean isDone() {
+        return done.get();
     }
 
-    private void checkIdle() {
+    /** The stream opened: the service took the message. */
+    void opened(EventSource eventSource) {
+        source = eventSource;
+        CallMetrics.record("POST", runtime.url(), "0");
         if (done.get()) {
+            eventSource.cancel();
             return;
         }
-        long limit = runtime.settings().streamIdleTimeout().toNanos();
-        long quiet = System.nanoTime() - lastProgressNanos;
-        if (quiet >= limit) {
-            fail(new NemoException.StreamTimedOut(true,
-                    WHERE + ": no progress for " + TimeUnit.NANOSECONDS.toMillis(quiet) + " ms"));
-        } else {
-            idleTimer = runtime.timers().schedule(this::checkIdle, Duration.ofNanos(limit - quiet));
+        LOG.debug("{}: stream open", WHERE);
+    }
+
+    /** One SSE event's data: zero or more agent events, or the service's error. */
+    void received(String data) {
+        List<AgentEvent> events;
+        try {
+            events = decoder.decode(data);
+        } catch (AgentEventDecoder.StreamError e) {
+            fail(runtime.http().errors().toException(e.error(), WHERE, auth, true));
+            return;
+        }
+        for (AgentEvent event : events) {
+            if (done.get()) {
+                return;
+            }
+            collected.accept(event);
         }
     }
 
-    private void finish() {
+    void finish() {
         if (!done.compareAndSet(false, true)) {
             return;
         }
-        stopTimers();
-        ChatReply result = new ChatReply(text.toString(), tools);
+        deadlines.stop();
+        ChatReply result = collected.reply();
         LOG.info("{}: reply complete ({} chars, tools {}) in {} ms", WHERE, result.text().length(),
                 result.toolsUsed(), elapsedMillis());
         onDone.accept(this);
         reply.complete(result);
     }
 
-    private void fail(NemoException failure) {
+    void fail(NemoException failure) {
         if (!done.compareAndSet(false, true)) {
             return;
         }
-        stopTimers();
+        deadlines.stop();
         Call call = current;
         if (call != null) {
             call.cancel();
@@ -306,76 +292,8 @@ public final class ChatCall implements ChatStream {
         reply.completeExceptionally(failure);
     }
 
-    private void stopTimers() {
-        for (Timers.Scheduled timer : new Timers.Scheduled[] {overallTimer, idleTimer, retryTimer}) {
-            if (timer != null) {
-                timer.cancel();
-            }
-        }
-    }
-
     private long elapsedMillis() {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 
-    private static boolean isEventStream(MediaType type) {
-        return type != null && type.type().equals("text") && type.subtype().equals("event-stream");
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    /** okhttp-sse's callbacks, all on the thread reading the stream. */
-    private final class StreamListener extends EventSourceListener {
-
-        @Override
-        public void onOpen(EventSource eventSource, Response response) {
-            source = eventSource;
-            CallMetrics.record("POST", runtime.url(), "0");
-            if (done.get()) {
-                eventSource.cancel();
-                return;
-            }
-            LOG.debug("{}: stream open", WHERE);
-        }
-
-        @Override
-        public void onEvent(EventSource eventSource, String id, String type, String data) {
-            if (done.get()) {
-                eventSource.cancel();
-                return;
-            }
-            List<AgentEvent> events;
-            try {
-                events = decoder.decode(data);
-            } catch (AgentEventDecoder.StreamError e) {
-                fail(runtime.http().errors().toException(e.error(), WHERE, auth, true));
-                return;
-            }
-            for (AgentEvent event : events) {
-                if (done.get()) {
-                    return;
-                }
-                deliver(event);
-            }
-        }
-
-        @Override
-        public void onClosed(EventSource eventSource) {
-            finish();
-        }
-
-        @Override
-        public void onFailure(EventSource eventSource, Throwable t, Response response) {
-            if (!done.get()) {
-                fail(new NemoException.StreamBroken(WHERE + ": the stream broke ("
-                        + (t == null ? "no cause" : t.getClass().getSimpleName()) + ")", t));
-            }
-        }
-    }
 }

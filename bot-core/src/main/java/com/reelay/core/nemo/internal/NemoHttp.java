@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -84,7 +85,7 @@ public final class NemoHttp {
                 tokens.refresh(auth, token);
                 continue;
             }
-            if (error.isRateLimit() && !waited) {
+            if (error.isRateLimit() && !waited && sleeper != null) {
                 waited = true;
                 Duration wait = errors.rateLimitWait(error.retryAfter());
                 LOG.info("{}: rate limited, trying once more in {} ms", call.where(), wait.toMillis());
@@ -92,6 +93,9 @@ public final class NemoHttp {
                 continue;
             }
             NemoException failure = errors.toException(error, call.where(), auth, call.startFailure());
+            if (waited && failure instanceof NemoException.RateLimited limited) {
+                failure = limited.afterRetry();
+            }
             LOG.debug("{}: failed with {}", call.where(), failure.getClass().getSimpleName());
             throw failure;
         }
@@ -149,9 +153,23 @@ public final class NemoHttp {
             }
             throw new NemoException.Cancelled(call.where() + ": interrupted");
         } catch (IOException e) {
+            Optional<IOException> source = SourceSide.of(e);
+            if (source.isPresent()) {
+                throw sourceFailed(call, source.get()); // the file's side failed, not NemoVideo: final, no retry
+            }
             CallMetrics.record(call.method(), call.url(), "io");
             throw new TransientFailure(0, null, e);
         }
+    }
+
+    private static NemoException sourceFailed(ApiCall call, IOException source) {
+        if (source instanceof SourceSide.SourceTooLarge) {
+            return new NemoException.FileTooLarge(call.where() + ": a file of undeclared size ran past the limit;"
+                    + " the upload was cut off");
+        }
+        LOG.info("{}: the file to upload could not be read from its source", call.where());
+        return new NemoException.UploadSourceFailed(call.where() + ": " + source.getMessage(),
+                source.getCause() != null ? source.getCause() : source);
     }
 
     private void pause(ApiCall call, Duration wait) throws NemoException {

@@ -1,5 +1,6 @@
 package com.reelay.core.nemo.internal;
 
+import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.nemo.AnonymousIdentity;
 import com.reelay.core.nemo.NemoAuth;
 import java.util.ArrayList;
@@ -7,13 +8,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Makes a service message safe for an exception message or a log line: whatever looks like a
- * token, a client id or an anonymous user id is masked, and the text is kept short.
+ * Makes a service message safe for an exception message or a log line: the identity's own
+ * secrets and whatever {@link SecretMask} knows the shape of are masked; so are client ids
+ * (UUIDs), which the service may echo for any identity; and the text is kept short.
  */
 public final class Redaction {
 
     private static final int MAX_LENGTH = 160;
-    private static final Pattern TOKEN_LIKE = Pattern.compile("(?i)(nmv_[a-z0-9_\\-.]+|anon_[a-z0-9_\\-]+|bearer\\s+\\S+)");
     private static final Pattern UUID_LIKE =
             Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}]");
@@ -26,11 +27,7 @@ public final class Redaction {
         if (text == null || text.isBlank()) {
             return "";
         }
-        String cleaned = text;
-        for (String secret : secretsOf(auth)) {
-            cleaned = cleaned.replace(secret, "***");
-        }
-        cleaned = TOKEN_LIKE.matcher(cleaned).replaceAll("***");
+        String cleaned = SecretMask.of(secretsOf(auth)).apply(text);
         cleaned = UUID_LIKE.matcher(cleaned).replaceAll("***");
         cleaned = CONTROL.matcher(cleaned).replaceAll(" ").strip();
         return cleaned.length() > MAX_LENGTH ? cleaned.substring(0, MAX_LENGTH) + "…" : cleaned;
@@ -44,11 +41,8 @@ public final class Redaction {
         auth.currentToken().ifPresent(secrets::add);
         auth.identity().ifPresent((AnonymousIdentity id) -> {
             secrets.add(id.clientId());
-            if (!id.userId().isBlank()) {
-                secrets.add(id.userId());
-            }
+            secrets.add(id.userId());
         });
-        secrets.removeIf(s -> s.length() < 4);
         return secrets;
     }
 }

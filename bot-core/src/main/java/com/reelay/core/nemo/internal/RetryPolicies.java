@@ -1,5 +1,6 @@
 package com.reelay.core.nemo.internal;
 
+import com.reelay.core.chat.support.Futures;
 import com.reelay.core.nemo.NemoSettings;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -37,7 +38,7 @@ public final class RetryPolicies {
         this.idempotent = Retry.of("nemo-idempotent", RetryConfig.custom()
                 .maxAttempts(settings.retryAttempts())
                 .intervalFunction(backoff)
-                .retryOnException(e -> unwrap(e) instanceof TransientFailure)
+                .retryOnException(e -> Futures.unwrap(e) instanceof TransientFailure)
                 .build());
         this.connectOnly = Retry.of("nemo-connect-only", RetryConfig.custom()
                 .maxAttempts(settings.retryAttempts())
@@ -61,6 +62,9 @@ public final class RetryPolicies {
     /** True when {@code e} (or a cause) says no connection was made: nothing reached the service. */
     public static boolean isConnectFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.reelay.core.nemo.NemoException) {
+                return false; // a final answer; a connect failure behind it (e.g. the file's source) is not ours to retry
+            }
             if (t instanceof ConnectException || t instanceof UnknownHostException) {
                 return true;
             }
@@ -69,14 +73,5 @@ public final class RetryPolicies {
             }
         }
         return false;
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

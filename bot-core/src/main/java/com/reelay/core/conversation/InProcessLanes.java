@@ -1,0 +1,205 @@
+package com.reelay.core.conversation;
+
+import com.reelay.core.chat.ChatOutput;
+import com.reelay.core.chat.ChatRef;
+import com.reelay.core.store.ReelayStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lanes of one process: a map of {@link ChatLane}s (touched only inside its atomic compute
+ * calls), a bound on requests running at once ({@link RequestSlots}), and the store that keeps
+ * waiting requests across a restart.
+ */
+final class InProcessLanes implements LaneScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessLanes.class);
+
+    private final Map<String, ChatLane> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final RequestSlots slots;
+    private final ReelayStore store;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final Replies replies;
+    private final Workers workers;
+    private final Turns turns;
+    private volatile boolean draining;
+
+    InProcessLanes(ReelayStore store, EngineSettings settings, Clock clock, Replies replies, Workers workers, Turns turns) {
+        this.slots = new RequestSlots(settings.maxConcurrentRequests());
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.replies = replies;
+        this.workers = workers;
+        this.turns = turns;
+    }
+
+    @Override
+    public void enter(ChatOutput out, LaneRequest request) {
+        int[] place = new int[1];
+        lanes.compute(request.chat().key(), (key, lane) -> {
+            ChatLane l = lane == null ? new ChatLane() : lane;
+            if (l.wouldQueue(settings.maxWaitingPerChat())) {
+                // Stored inside the chat's atomic step: the running request cannot finish, nor
+                // /cancel drop the line, between the row being written and the request waiting.
+                persist(request);
+            }
+            place[0] = l.offer(request, settings.maxWaitingPerChat());
+            return l;
+        });
+        if (place[0] == 0) {
+            start(out, request);
+            return;
+        }
+        if (place[0] == ChatLane.FULL) {
+            log.info("request refused: line full chat={} request={}", request.chat(), request.requestId());
+            if (request.storedId() != 0) {
+                forget(request);
+                replies.refuse(out, request.chat(), request.requestId(), Phrases.lineFullAfterRestart());
+            } else {
+                replies.refuse(out, request.chat(), request.requestId(), Phrases.lineFull(settings.maxWaitingPerChat()));
+            }
+            return;
+        }
+        waiting.incrementAndGet();
+        log.info("request queued chat={} request={} place={}", request.chat(), request.requestId(), place[0]);
+        replies.acknowledge(out, request.chat(), request.requestId(), Phrases.queued(place[0]));
+    }
+
+    /** Keeps a waiting request across a restart; a store that fails only costs that (the request still waits). */
+    private void persist(LaneRequest request) {
+        if (request.storedId() != 0) {
+            return;
+        }
+        try {
+            request.storedAs(store.enqueue(QueuedKind.encode(request, clock.instant())));
+        } catch (RuntimeException e) {
+            log.warn("queued request not stored (a restart would lose it) chat={} request={}: {}",
+                    request.chat(), request.requestId(), e.toString());
+        }
+    }
+
+    /** Forgets the stored row of a request that starts or is dropped; false when the store failed. */
+    private boolean forget(LaneRequest request) {
+        if (request.storedId() == 0) {
+            return true;
+        }
+        try {
+            store.dequeue(request.storedId());
+            return true;
+        } catch (RuntimeException e) {
+            log.error("queued request not removed from the store chat={} request={}: {}",
+                    request.chat(), request.requestId(), e.toString());
+            return false;
+        }
+    }
+
+    private void start(ChatOutput out, LaneRequest request) {
+        slots.run(() -> {
+            // The person sees the request was taken before it queues for a worker: under a burst
+            // the workers are busy creating sessions, and the first progress must not wait for them.
+            ProgressMessage announced = turns.announce(out, request);
+            workers.execute(() -> run(out, request, announced));
+        });
+    }
+
+    private void run(ChatOutput out, LaneRequest request, ProgressMessage announced) {
+        CompletableFuture<Void> work;
+        try {
+            if (!forget(request)) {
+                // Running it would leave its row to be run again after a restart (credits spent twice).
+                work = notStarted(out, request, announced);
+            } else {
+                work = turns.run(out, request, announced);
+            }
+        } catch (RuntimeException e) {
+            work = CompletableFuture.failedFuture(e);
+        }
+        work.whenComplete((ignored, error) -> {
+            if (error != null) {
+                log.error("request failed chat={} request={}", request.chat(), request.requestId(), error);
+            }
+            slots.release();
+            finishTurn(out, request.chat());
+        });
+    }
+
+    private CompletableFuture<Void> notStarted(ChatOutput out, LaneRequest request, ProgressMessage announced) {
+        if (announced != null) {
+            return announced.finish(Phrases.NOT_STARTED_STORE, java.util.List.of());
+        }
+        return replies.say(out, request.chat(), request.requestId(), Phrases.NOT_STARTED_STORE, java.util.List.of());
+    }
+
+    private void finishTurn(ChatOutput out, ChatRef chat) {
+        LaneRequest[] next = new LaneRequest[1];
+        lanes.computeIfPresent(chat.key(), (key, lane) -> {
+            next[0] = lane.next();
+            return next[0] == null ? null : lane;
+        });
+        if (next[0] != null) {
+            waiting.decrementAndGet();
+            if (!draining) {
+                start(out, next[0]);
+            }
+        }
+    }
+
+    @Override
+    public Cancelled cancelWaiting(ChatRef chat) {
+        List<LaneRequest> dropped = new ArrayList<>();
+        boolean[] running = new boolean[1];
+        boolean[] stored = {true};
+        lanes.compute(chat.key(), (key, lane) -> {
+            if (lane != null) {
+                dropped.addAll(lane.dropWaiting());
+                running[0] = lane.isRunning();
+            }
+            // Inside the chat's atomic step, so a request entering right after keeps its row.
+            try {
+                store.dropQueued(chat.key());
+            } catch (RuntimeException e) {
+                stored[0] = false;
+            }
+            return lane;
+        });
+        waiting.addAndGet(-dropped.size());
+        if (!stored[0]) {
+            log.error("cancelled requests not removed from the store at once chat={}: trying one by one", chat);
+            dropped.forEach(this::forget);
+        }
+        return new Cancelled(dropped.size(), running[0]);
+    }
+
+    @Override
+    public int waiting() {
+        return waiting.get();
+    }
+
+    @Override
+    public int running() {
+        return slots.inUse();
+    }
+
+    @Override
+    public boolean drain(Duration grace) throws InterruptedException {
+        draining = true;
+        // Real time, not the engine's clock, so shutdown ends even under a test's fixed clock.
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (slots.inUse() > 0 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return slots.inUse() == 0;
+    }
+}

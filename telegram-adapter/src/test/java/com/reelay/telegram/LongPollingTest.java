@@ -1,0 +1,84 @@
+package com.reelay.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.reelay.core.chat.support.SecretMask;
+import io.github.resilience4j.core.IntervalFunction;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+class LongPollingTest {
+
+    @Test
+    void backsOffFromHalfASecondDoublingUpToThirtySeconds() {
+        List<Long> waits = new ArrayList<>();
+        for (int failure = 1; failure <= 9; failure++) {
+            waits.add(LongPolling.BACKOFF.apply(failure));
+        }
+        assertEquals(List.of(500L, 1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 30_000L, 30_000L, 30_000L), waits);
+    }
+
+    /**
+     * getUpdates fails twice, answers update 7, fails once, answers update 8, then holds the poll
+     * open until close cuts it: the back-off counts failures in a row and starts over after an answer.
+     */
+    @Test
+    void retriesAfterFailuresBackingOffPerFailureInARowAndAsksForTheNextUpdate() throws Exception {
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        IntervalFunction recorded = attempt -> {
+            attempts.add(attempt);
+            return 1L;
+        };
+        List<Integer> offsets = new CopyOnWriteArrayList<>();
+        CompletableFuture<ArrayList<Update>> held = new CompletableFuture<>();
+        CountDownLatch idle = new CountDownLatch(1);
+        List<CompletableFuture<ArrayList<Update>>> answers = new ArrayList<>(List.of(failed(), failed(),
+                CompletableFuture.completedFuture(updates(7)), failed(), CompletableFuture.completedFuture(updates(8))));
+        BotApi api = mock(BotApi.class);
+        when(api.call(any(DeleteWebhook.class))).thenReturn(CompletableFuture.completedFuture(true));
+        when(api.call(any(GetUpdates.class))).thenAnswer(invocation -> {
+            offsets.add(invocation.<GetUpdates>getArgument(0).getOffset());
+            if (answers.isEmpty()) {
+                idle.countDown();
+                return held;
+            }
+            return answers.remove(0);
+        });
+        BlockingQueue<Integer> handled = new LinkedBlockingQueue<>();
+
+        LongPolling polling = new LongPolling(api, new SecretMask(),
+                () -> held.completeExceptionally(new IOException("Canceled")), recorded, () -> { });
+        polling.start(update -> handled.add(update.getUpdateId()));
+        assertTrue(idle.await(10, TimeUnit.SECONDS), "polling got past the failures");
+        polling.close();
+
+        assertEquals(List.of(7, 8), List.copyOf(handled));
+        assertEquals(List.of(1, 2, 1), attempts, "each answer starts the count again");
+        assertEquals(List.of(0, 0, 0, 8, 8, 9), offsets, "each poll asks for the update after the last handled");
+    }
+
+    private static CompletableFuture<ArrayList<Update>> failed() {
+        return CompletableFuture.failedFuture(new IOException("connection reset"));
+    }
+
+    private static ArrayList<Update> updates(int id) {
+        Update update = new Update();
+        update.setUpdateId(id);
+        return new ArrayList<>(List.of(update));
+    }
+}
