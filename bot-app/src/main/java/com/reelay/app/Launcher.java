@@ -13,6 +13,10 @@ import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.CachingStore;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.SqliteStore;
+import com.reelay.core.store.StoreException;
+import com.reelay.postgres.DatabaseSettings;
+import com.reelay.postgres.PostgresStore;
+import com.reelay.postgres.SoleInstance;
 import com.reelay.simulator.NemoSimulator;
 import com.reelay.discord.DiscordFrontEnd;
 import com.reelay.telegram.TelegramFrontEnd;
@@ -163,7 +167,7 @@ public final class Launcher {
             return serve(options, config, dataDir, console, resources);
         } catch (StartFailure e) {
             err.println(e.getMessage());
-            return UNREACHABLE;
+            return e.status;
         } catch (IOException e) {
             err.println("Reelay stopped: " + e.getMessage());
             return UNREACHABLE;
@@ -204,7 +208,8 @@ public final class Launcher {
             prometheus.close();
         });
 
-        ReelayStore store = new CachingStore(SqliteStore.open(dataDir), 10_000);
+        ReelayStore store = openStore(options.offline() ? DatabaseSettings.defaults() : config.app().database(), dataDir,
+                resources);
         resources.push(store);
         NemoSettings nemo = nemoTuning.apply(config.nemo().toClientSettings().withBaseUrl(apiBase));
         // The engine schedules 429 retries itself, so a rate limit never holds one of its workers.
@@ -277,8 +282,39 @@ public final class Launcher {
         return OK;
     }
 
+    /**
+     * PostgreSQL when configured, else SQLite in the data directory with a cache in front. Not
+     * PostgreSQL's state: instances share it, and a cache here would miss another's writes.
+     * Until the engine runs as a fleet, one instance holds a PostgreSQL database at a time.
+     * {@code --offline} always keeps its simulated identities in its own SQLite file.
+     */
+    private static ReelayStore openStore(DatabaseSettings database, Path dataDir, Deque<AutoCloseable> resources)
+            throws StartFailure {
+        try {
+            if (!database.isPostgres()) {
+                return new CachingStore(SqliteStore.open(dataDir), 10_000);
+            }
+            PostgresStore store = PostgresStore.open(database);
+            try {
+                resources.push(SoleInstance.take(database));
+            } catch (SoleInstance.InUse e) {
+                store.close();
+                throw new StartFailure("Reelay can't start: " + e.getMessage(), DATA_DIR_IN_USE);
+            } catch (StoreException e) {
+                store.close();
+                throw e;
+            }
+            return store;
+        } catch (StoreException e) {
+            throw new StartFailure("Reelay can't open its store: " + LogSetup.mask().apply(e.getMessage()));
+        }
+    }
+
     private static void registerSecrets(ReelayConfig config) {
         SecretMask mask = LogSetup.mask();
+        if (!config.app().database().password().isEmpty()) {
+            mask.register(config.app().database().password());
+        }
         config.nemo().registeredToken().ifPresent(mask::register);
         config.discord().ifPresent(d -> mask.register(d.botToken()));
         config.telegram().ifPresent(t -> {
@@ -324,10 +360,17 @@ public final class Launcher {
         }
     }
 
-    /** Something outside could not be reached at start; the message is the operator's one line. */
+    /** Something outside could not be reached (or is in use) at start; the message is the operator's one line. */
     private static final class StartFailure extends Exception {
+        final int status;
+
         StartFailure(String message) {
+            this(message, UNREACHABLE);
+        }
+
+        StartFailure(String message, int status) {
             super(message.replaceAll("\\s*\\n\\s*", " "), null, false, false); // one line for the operator
+            this.status = status;
         }
     }
 }

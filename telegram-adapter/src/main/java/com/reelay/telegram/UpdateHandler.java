@@ -85,7 +85,7 @@ final class UpdateHandler implements AutoCloseable {
         if (!album.files().isEmpty()) {
             log.info("album complete chat={} request={} files={}", album.chat(), album.requestId(), album.files().size());
             engine.accept(new Inbound(album.chat(), album.user(), album.requestId(),
-                    new Inbound.Files(album.files(), album.caption())));
+                    new Inbound.Files(album.files(), album.caption()), UpdateReader.oneToOne(Long.parseLong(album.chat().id()))));
         }
     }
 

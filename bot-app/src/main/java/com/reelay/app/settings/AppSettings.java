@@ -1,5 +1,6 @@
 package com.reelay.app.settings;
 
+import com.reelay.postgres.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,9 +15,10 @@ import java.util.Locale;
  * @param shutdownGrace how long requests in flight may finish after SIGTERM
  * @param readyWindow   /readyz calls Telegram ready only if it heard from it (a poll, a webhook
  *                      call) this recently; long polling answers at least every 50 s
+ * @param database      a PostgreSQL server for the state ({@code REELAY_DATABASE_URL}, …); none: SQLite in dataDir
  */
 public record AppSettings(String dataDir, int httpPort, String logFormat, String logLevel, Duration shutdownGrace,
-                          Duration readyWindow) {
+                          Duration readyWindow, DatabaseSettings database) {
 
     public AppSettings {
         StringBuilder problems = new StringBuilder();
@@ -40,13 +42,17 @@ public record AppSettings(String dataDir, int httpPort, String logFormat, String
         if (readyWindow == null || readyWindow.isNegative() || readyWindow.isZero()) {
             problems.append("ready-window must be positive; ");
         }
+        if (database == null) {
+            database = DatabaseSettings.defaults();
+        }
         if (problems.length() > 0) {
             throw new IllegalArgumentException(problems.substring(0, problems.length() - 2));
         }
     }
 
     public static AppSettings defaults() {
-        return new AppSettings("data", 8080, "text", "INFO", Duration.ofSeconds(20), Duration.ofMinutes(2));
+        return new AppSettings("data", 8080, "text", "INFO", Duration.ofSeconds(20), Duration.ofMinutes(2),
+                DatabaseSettings.defaults());
     }
 
     public Path dataPath() {

@@ -117,7 +117,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             replies.refuse(out, event.chat(), event.requestId(), refusal.get());
             return;
         }
-        LaneRequest request = new LaneRequest(event.chat(), event.user(), event.requestId(), intent, 0);
+        LaneRequest request = new LaneRequest(event.chat(), event.user(), event.requestId(), intent, 0, event.oneToOne());
         if (Intent.usesLane(intent)) {
             lanes.enter(out, request);
         } else if (!instantShares.tryTake(event.chat())) {

@@ -47,7 +47,7 @@ final class InstantAnswers implements Turn {
                 status(out, chat, requestId);
             }
         } catch (NemoException | RuntimeException e) {
-            replies.sayFailure(out, chat, requestId, e);
+            replies.sayFailure(out, r, e);
         }
         return CompletableFuture.completedFuture(null);
     }

@@ -24,7 +24,7 @@ final class NewProjectTurn implements Turn {
         return workers.blocking(() -> sessions.create(r.chat(), current, r.requestId()))
                 .thenCompose(s -> replies.say(out, r.chat(), r.requestId(), Phrases.NEW_PROJECT, List.of()))
                 .exceptionally(error -> {
-                    replies.sayFailure(out, r.chat(), r.requestId(), error);
+                    replies.sayFailure(out, r, error);
                     return null;
                 });
     }

@@ -174,7 +174,17 @@ final class Phrases {
 
     /** What the person hears when a NemoVideo call fails; never a code, token or stack trace. */
     static String failure(Throwable error, boolean anonymous) {
+        return failure(error, anonymous, true);
+    }
+
+    /** {@code oneToOne}: only the person reads the chat, so a link that claims its identity may be shown. */
+    static String failure(Throwable error, boolean anonymous, boolean oneToOne) {
         if (error instanceof NemoException.OutOfCredits oc) {
+            if (oc.registrationUrl().isPresent() && !oneToOne) {
+                return "You've used up the free credits. Registering (free) gets more, but the registration link "
+                        + "would let anyone here take over this chat's NemoVideo account, so I only post it in a "
+                        + "private chat: message me directly to register.";
+            }
             if (oc.registrationUrl().isPresent()) {
                 return "You've used up the free credits. Register (free) with this link to keep your project and get more: "
                         + oc.registrationUrl().get();
@@ -187,12 +197,21 @@ final class Phrases {
             return "Exporting isn't available on the free plan. Register or upgrade your NemoVideo plan to export "
                     + "(this isn't about credits).";
         }
+        if (error instanceof NemoException.UploadSourceFailed sourceFailed) {
+            return uploadSourceFailed(sourceFailed);
+        }
         if (error instanceof NemoException.UnsupportedFile) {
             return "NemoVideo doesn't accept that file type. Accepted formats: " + FilePolicy.describe() + ".";
         }
         if (error instanceof NemoException.FileTooLarge) {
             return "That file is over the " + megabytes(FilePolicy.MAX_FILE_BYTES)
                     + " MB limit. Try trimming or compressing it, then send it again.";
+        }
+        if (error instanceof NemoException.IdentityRefused refused) {
+            String when = refused.retryAfter().map(Phrases::roughly).map(w -> " It may work again in " + w + ".").orElse("");
+            return "I can't open a free NemoVideo account for this chat right now: NemoVideo lets this bot create only a "
+                    + "few new free accounts a week, and they are used up." + when
+                    + " The bot's operator can fix this for good by setting up a registered NemoVideo account.";
         }
         if (error instanceof NemoException.RateLimited) {
             return "NemoVideo is busy right now. Please try again in a minute.";
@@ -215,6 +234,15 @@ final class Phrases {
         return "Something went wrong on my side. Please try again; if it keeps happening, tell the bot's operator.";
     }
 
+    /** "about 3 hours", "about 2 days": a person's sense of a long wait. */
+    static String roughly(java.time.Duration wait) {
+        long hours = Math.max(1, (wait.toMinutes() + 59) / 60);
+        if (hours < 48) {
+            return "about " + hours + (hours == 1 ? " hour" : " hours");
+        }
+        return "about " + (hours + 23) / 24 + " days";
+    }
+
     private static long megabytes(long bytes) {
         return bytes / (1024 * 1024);
     }
@@ -226,8 +254,7 @@ final class Phrases {
 
     /**
      * An upload whose file the chat platform would not hand over: the platform's reason, never
-     * "I can't reach NemoVideo". The lead wires it into {@link #failure} for
-     * {@link NemoException.UploadSourceFailed}.
+     * "I can't reach NemoVideo".
      */
     static String uploadSourceFailed(NemoException.UploadSourceFailed error) {
         for (Throwable t = error.getCause(); t != null; t = t.getCause()) {

@@ -78,7 +78,7 @@ final class RenderJobs {
             }
             log.warn("render watch failed chat={} request={} render={} error={}", chat, job.requestId(), job.renderId(),
                     cause.getClass().getSimpleName());
-            return settle(job, progress.finish(Phrases.failure(cause, false), List.of(Action.EXPORT)),
+            return settle(job, progress.finish(Phrases.failure(cause, false, false), List.of(Action.EXPORT)),
                     () -> job.delivered("", cause.getClass().getSimpleName(), clock.instant()));
         }
         metrics.renderWait(status.state().name().toLowerCase(java.util.Locale.ROOT),

@@ -99,13 +99,13 @@ final class Replies {
             return;
         }
         logFailure(r.chat(), r.requestId(), cause);
-        progress.finish(Phrases.failure(cause, sessions.auth(r.chat()).isAnonymous()), List.of());
+        progress.finish(Phrases.failure(cause, sessions.auth(r.chat()).isAnonymous(), r.oneToOne()), List.of());
     }
 
-    void sayFailure(ChatOutput out, ChatRef chat, String requestId, Throwable error) {
+    void sayFailure(ChatOutput out, LaneRequest r, Throwable error) {
         Throwable cause = Futures.unwrap(error);
-        logFailure(chat, requestId, cause);
-        say(out, chat, requestId, Phrases.failure(cause, sessions.auth(chat).isAnonymous()), List.of());
+        logFailure(r.chat(), r.requestId(), cause);
+        say(out, r.chat(), r.requestId(), Phrases.failure(cause, sessions.auth(r.chat()).isAnonymous(), r.oneToOne()), List.of());
     }
 
     private static void logFailure(ChatRef chat, String requestId, Throwable cause) {

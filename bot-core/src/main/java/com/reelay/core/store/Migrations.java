@@ -1,38 +1,74 @@
 package com.reelay.core.store;
 
-import java.util.List;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The embedded schema, one entry per version, applied in order and never edited once released:
- * a change is a new entry. SQLite keeps the applied version in {@code PRAGMA user_version}.
+ * Brings a store's schema to the latest version with Flyway: one {@code V<n>__<what>.sql} per
+ * version under a backend's folder ({@code db/sqlite}, {@code db/postgres}), applied in order and
+ * never edited once released (Flyway refuses a changed checksum). A schema newer than this
+ * Reelay knows is refused rather than touched.
  */
-final class Migrations {
+public final class Migrations {
 
-    static final List<List<String>> STEPS = List.of(
-            // Version 1: the first schema.
-            List.of(
-                    "CREATE TABLE chats (chat_key TEXT PRIMARY KEY, session_id TEXT NOT NULL, language TEXT NOT NULL,"
-                            + " last_draft TEXT NOT NULL, updated_at INTEGER NOT NULL)",
-                    "CREATE TABLE identities (chat_key TEXT PRIMARY KEY, client_id TEXT NOT NULL, token TEXT NOT NULL,"
-                            + " user_id TEXT NOT NULL, expires_at INTEGER)",
-                    "CREATE TABLE queued_requests (id INTEGER PRIMARY KEY AUTOINCREMENT, chat_key TEXT NOT NULL,"
-                            + " user_id TEXT NOT NULL, user_name TEXT NOT NULL, language_tag TEXT NOT NULL,"
-                            + " request_id TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL, queued_at INTEGER NOT NULL)",
-                    "CREATE INDEX queued_requests_chat ON queued_requests (chat_key, id)",
-                    "CREATE TABLE render_jobs (render_id TEXT PRIMARY KEY, chat_key TEXT NOT NULL, request_id TEXT NOT NULL,"
-                            + " progress_message_id TEXT NOT NULL, state TEXT NOT NULL, progress INTEGER NOT NULL,"
-                            + " output_url TEXT NOT NULL, error TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
-                    "CREATE INDEX render_jobs_state ON render_jobs (state, created_at)"),
-            // Version 2: prompts the guard let through, so its limits hold across a restart.
-            List.of(
-                    "CREATE TABLE prompts (allowance TEXT NOT NULL, at INTEGER NOT NULL)",
-                    "CREATE INDEX prompts_allowance ON prompts (allowance, at)",
-                    "CREATE INDEX prompts_at ON prompts (at)"));
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {
     }
 
-    static int latestVersion() {
-        return STEPS.size();
+    /**
+     * Migrates the database behind {@code dataSource} with the scripts in {@code location} and
+     * returns the schema version it is at. {@code adoptedVersion} above 0 says the database
+     * already holds that version of the schema without Flyway's history (the hand-rolled
+     * migrations of earlier Reelays): Flyway records it as its baseline and applies what follows.
+     */
+    public static int apply(DataSource dataSource, String location, int adoptedVersion) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:" + location)
+                .baselineOnMigrate(adoptedVersion > 0)
+                .baselineVersion(String.valueOf(Math.max(adoptedVersion, 1)))
+                .baselineDescription("adopted from PRAGMA user_version " + adoptedVersion)
+                .load();
+        try {
+            MigrationInfoService info = flyway.info();
+            int latest = latest(info);
+            if (adoptedVersion > latest) {
+                throw new StoreException("store schema " + adoptedVersion + " is newer than this Reelay ("
+                        + latest + "): refusing to touch it", null);
+            }
+            if (Arrays.stream(info.all()).anyMatch(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                    || m.getState() == MigrationState.FUTURE_FAILED)) {
+                throw new StoreException("store schema " + version(info.current()) + " is newer than this Reelay ("
+                        + latest + "): refusing to touch it", null);
+            }
+            int applied = flyway.migrate().migrationsExecuted;
+            int version = version(flyway.info().current());
+            if (applied > 0) {
+                log.info("store migrated to schema {} ({} step(s))", version, applied);
+            }
+            return version;
+        } catch (FlywayException e) {
+            throw new StoreException("cannot migrate the store schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest version among the scripts this Reelay carries. */
+    private static int latest(MigrationInfoService info) {
+        return Arrays.stream(info.all())
+                .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .mapToInt(Migrations::version)
+                .max().orElse(0);
+    }
+
+    private static int version(MigrationInfo m) {
+        return m == null || m.getVersion() == null ? 0 : Integer.parseInt(m.getVersion().getVersion());
     }
 }

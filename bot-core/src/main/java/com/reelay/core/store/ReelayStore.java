@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * Everything Reelay must not forget across a restart or a crash. A write that returned has
- * been made durable. The embedded {@link SqliteStore} is the default; a server database can
- * implement the same interface. It keeps the guard's {@link PromptLog} too, so limits hold across
- * a restart.
+ * been made durable. The embedded {@link SqliteStore} is the default; store-postgres keeps the
+ * same state in PostgreSQL for a fleet of instances. Both pass the same contract tests. It keeps
+ * the guard's {@link PromptLog} too, so limits hold across a restart (and, shared, across a fleet).
  */
 public interface ReelayStore extends PromptLog, AutoCloseable {
 

@@ -41,4 +41,12 @@ class CoreArchitectureTest {
                         "com.reelay.core.store..", "com.reelay.core.nemo..")
                 .check(core);
     }
+
+    @Test
+    void onlyTheStoreSpeaksSql() {
+        noClasses().that().resideOutsideOfPackage("com.reelay.core.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..")
+                .because("the engine works against the store's interface, so a database can replace another")
+                .check(core);
+    }
 }

@@ -35,4 +35,11 @@ class PhrasesTest {
                 new java.io.IOException("connection reset")));
         assertEquals("I couldn't get your file from the chat to pass it on to NemoVideo. Please send it again.", unknown);
     }
+
+    @Test
+    void aFileThePlatformWouldNotHandOverIsNotBlamedOnNemoVideo() {
+        String said = Phrases.failure(new NemoException.UploadSourceFailed("upload",
+                new com.reelay.core.chat.AttachmentUnavailable("Telegram refused to hand over the file.")), true);
+        assertEquals("Telegram refused to hand over the file.", said);
+    }
 }

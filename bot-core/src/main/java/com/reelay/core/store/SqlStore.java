@@ -1,0 +1,141 @@
+package com.reelay.core.store;
+
+import com.reelay.core.nemo.AnonymousIdentity;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store in the SQL that SQLite and PostgreSQL both speak; a backend says only where a
+ * connection comes from (its {@link Sql}) and keeps its own schema scripts. Every method is one
+ * statement, committed when it returns.
+ */
+public abstract class SqlStore implements ReelayStore {
+
+    private final Sql sql;
+    private final int schemaVersion;
+
+    protected SqlStore(Sql sql, int schemaVersion) {
+        this.sql = sql;
+        this.schemaVersion = schemaVersion;
+    }
+
+    @Override
+    public void probe() {
+        sql.queryOne("SELECT 1", rs -> rs.getInt(1)); // reads the database itself, never the cache
+    }
+
+    @Override
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    public Optional<ChatState> chat(String chatKey) {
+        return sql.queryOne("SELECT chat_key, session_id, language, last_draft, updated_at FROM chats WHERE chat_key = ?",
+                rs -> new ChatState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5))), chatKey);
+    }
+
+    @Override
+    public void saveChat(ChatState state) {
+        sql.update("INSERT INTO chats (chat_key, session_id, language, last_draft, updated_at) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (chat_key) DO UPDATE SET session_id = excluded.session_id,"
+                        + " language = excluded.language, last_draft = excluded.last_draft, updated_at = excluded.updated_at",
+                state.chatKey(), state.sessionId(), state.language(), state.lastDraft(), state.updatedAt().toEpochMilli());
+    }
+
+    @Override
+    public Optional<AnonymousIdentity> identity(String chatKey) {
+        return sql.queryOne("SELECT client_id, token, user_id, expires_at FROM identities WHERE chat_key = ?",
+                rs -> {
+                    long expires = rs.getLong(4);
+                    Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
+                    return new AnonymousIdentity(rs.getString(1), rs.getString(2), rs.getString(3), expiresAt);
+                }, chatKey);
+    }
+
+    @Override
+    public void saveIdentity(String chatKey, AnonymousIdentity identity) {
+        sql.update("INSERT INTO identities (chat_key, client_id, token, user_id, expires_at) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (chat_key) DO UPDATE SET client_id = excluded.client_id, token = excluded.token,"
+                        + " user_id = excluded.user_id, expires_at = excluded.expires_at",
+                chatKey, identity.clientId(), identity.token(), identity.userId(),
+                identity.expiresAt() == null ? null : identity.expiresAt().toEpochMilli());
+    }
+
+    @Override
+    public long enqueue(QueuedRequest r) {
+        return sql.queryOne("INSERT INTO queued_requests (chat_key, user_id, user_name, language_tag, request_id, kind, payload,"
+                        + " queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                rs -> rs.getLong(1), r.chatKey(), r.userId(), r.userName(), r.languageTag(), r.requestId(), r.kind(),
+                r.payload(), r.queuedAt().toEpochMilli())
+                .orElseThrow(() -> new StoreException("no id for queued request", null));
+    }
+
+    @Override
+    public void dequeue(long id) {
+        sql.update("DELETE FROM queued_requests WHERE id = ?", id);
+    }
+
+    @Override
+    public int dropQueued(String chatKey) {
+        return sql.update("DELETE FROM queued_requests WHERE chat_key = ?", chatKey);
+    }
+
+    @Override
+    public List<QueuedRequest> queued() {
+        return sql.queryAll("SELECT id, chat_key, user_id, user_name, language_tag, request_id, kind, payload, queued_at"
+                        + " FROM queued_requests ORDER BY id",
+                rs -> new QueuedRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9))));
+    }
+
+    @Override
+    public void saveRenderJob(RenderJob j) {
+        sql.update("INSERT INTO render_jobs (render_id, chat_key, request_id, progress_message_id, state, progress, output_url,"
+                        + " error, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (render_id) DO UPDATE SET progress_message_id = excluded.progress_message_id,"
+                        + " state = excluded.state, progress = excluded.progress, output_url = excluded.output_url,"
+                        + " error = excluded.error, updated_at = excluded.updated_at",
+                j.renderId(), j.chatKey(), j.requestId(), j.progressMessageId(), j.state().name(), j.progress(),
+                j.outputUrl(), j.error(), j.createdAt().toEpochMilli(), j.updatedAt().toEpochMilli());
+    }
+
+    @Override
+    public Optional<RenderJob> renderJob(String renderId) {
+        return sql.queryOne(RENDER_JOB_COLUMNS + " WHERE render_id = ?", SqlStore::renderJob, renderId);
+    }
+
+    @Override
+    public List<RenderJob> unfinishedRenderJobs() {
+        return sql.queryAll(RENDER_JOB_COLUMNS + " WHERE state = 'RENDERING' ORDER BY created_at", SqlStore::renderJob);
+    }
+
+    @Override
+    public List<Instant> promptsSince(String key, Instant since) {
+        return sql.queryAll("SELECT at FROM prompts WHERE allowance = ? AND at >= ? ORDER BY at",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)), key, since.toEpochMilli());
+    }
+
+    @Override
+    public void recordPrompt(List<String> keys, Instant at, Instant forgetBefore) {
+        sql.inTransaction(c -> {
+            for (String key : keys) {
+                Sql.update(c, "INSERT INTO prompts (allowance, at) VALUES (?, ?)", key, at.toEpochMilli());
+            }
+            return Sql.update(c, "DELETE FROM prompts WHERE at < ?", forgetBefore.toEpochMilli());
+        });
+    }
+
+    private static final String RENDER_JOB_COLUMNS = "SELECT render_id, chat_key, request_id, progress_message_id, state,"
+            + " progress, output_url, error, created_at, updated_at FROM render_jobs";
+
+    private static RenderJob renderJob(ResultSet rs) throws SQLException {
+        return new RenderJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                RenderJob.State.valueOf(rs.getString(5)), rs.getInt(6), rs.getString(7), rs.getString(8),
+                Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)));
+    }
+}

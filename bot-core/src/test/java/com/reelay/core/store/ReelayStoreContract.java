@@ -1,0 +1,213 @@
+package com.reelay.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.reelay.core.nemo.AnonymousIdentity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every store backend promises, run against each of them (SQLite here, PostgreSQL in
+ * store-postgres): a backend's test extends this and says how to open its store on fresh state
+ * and how to open it again on the same state.
+ */
+public abstract class ReelayStoreContract {
+
+    protected static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    private ReelayStore store;
+
+    /** A store on empty, freshly migrated state; called once per test, before {@link #reopen()}. */
+    protected abstract ReelayStore openFresh() throws Exception;
+
+    /** A new store on the same state as the last one opened (which has been closed). */
+    protected abstract ReelayStore reopen() throws Exception;
+
+    /** The schema version this backend's scripts end at. */
+    protected abstract int latestSchemaVersion();
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = openFresh();
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    protected final ReelayStore store() {
+        return store;
+    }
+
+    private ReelayStore closeAndReopen() throws Exception {
+        store.close();
+        store = reopen();
+        return store;
+    }
+
+    @Test
+    void everythingSurvivesReopening() throws Exception {
+        store.saveChat(new ChatState("telegram:1", "1234567890123456789", "en", "{\"t\":[]}", T0));
+        store.saveIdentity("telegram:1", new AnonymousIdentity("client-1", "tok", "anon_1", T0.plusSeconds(60)));
+        store.enqueue(new QueuedRequest(0, "telegram:1", "u", "Ann", "en", "r1", "chat", "make it blue", T0));
+        store.enqueue(new QueuedRequest(0, "telegram:1", "u", "Ann", "en", "r2", "export", "", T0));
+        store.saveRenderJob(new RenderJob("render_1", "telegram:1", "r3", "42", RenderJob.State.RENDERING, 10, "", "", T0, T0));
+
+        ReelayStore again = closeAndReopen();
+        ChatState chat = again.chat("telegram:1").orElseThrow();
+        assertEquals(new ChatState("telegram:1", "1234567890123456789", "en", "{\"t\":[]}", T0), chat);
+        AnonymousIdentity id = again.identity("telegram:1").orElseThrow();
+        assertEquals(new AnonymousIdentity("client-1", "tok", "anon_1", T0.plusSeconds(60)), id);
+        List<QueuedRequest> queued = again.queued();
+        assertEquals(List.of("r1", "r2"), queued.stream().map(QueuedRequest::requestId).toList());
+        assertEquals(new QueuedRequest(queued.get(0).id(), "telegram:1", "u", "Ann", "en", "r1", "chat", "make it blue", T0),
+                queued.get(0));
+        assertEquals(List.of(new RenderJob("render_1", "telegram:1", "r3", "42", RenderJob.State.RENDERING, 10, "", "", T0, T0)),
+                again.unfinishedRenderJobs());
+    }
+
+    @Test
+    void unknownKeysReadAsEmpty() {
+        assertEquals(Optional.empty(), store.chat("c:none"));
+        assertEquals(Optional.empty(), store.identity("c:none"));
+        assertEquals(Optional.empty(), store.renderJob("render_none"));
+        assertEquals(List.of(), store.queued());
+        assertEquals(List.of(), store.unfinishedRenderJobs());
+    }
+
+    @Test
+    void savingAgainReplaces() {
+        store.saveChat(ChatState.fresh("c:1", T0));
+        store.saveChat(ChatState.fresh("c:1", T0).withSession("s2", "fr", T0.plusSeconds(1)).withLastDraft("{}", T0.plusSeconds(2)));
+        assertEquals(new ChatState("c:1", "s2", "fr", "{}", T0.plusSeconds(2)), store.chat("c:1").orElseThrow());
+        store.saveIdentity("c:1", new AnonymousIdentity("a", "t1", "u1", T0));
+        store.saveIdentity("c:1", new AnonymousIdentity("b", "t2", "u2", null));
+        AnonymousIdentity id = store.identity("c:1").orElseThrow();
+        assertEquals("b", id.clientId());
+        assertNull(id.expiresAt(), "an identity without expiry keeps none");
+    }
+
+    @Test
+    void deliveredJobsAreNotUnfinished() {
+        RenderJob job = new RenderJob("render_1", "c:1", "r", "", RenderJob.State.RENDERING, 0, "", "", T0, T0);
+        store.saveRenderJob(job);
+        store.saveRenderJob(new RenderJob("render_2", "c:2", "r", "", RenderJob.State.RENDERING, 0, "", "", T0.plusSeconds(1),
+                T0.plusSeconds(1)));
+        store.saveRenderJob(job.withProgress(50, T0.plusSeconds(2)).delivered("http://x/video.mp4", "", T0.plusSeconds(5)));
+        assertEquals(List.of("render_2"), store.unfinishedRenderJobs().stream().map(RenderJob::renderId).toList());
+        RenderJob delivered = store.renderJob("render_1").orElseThrow();
+        assertEquals(RenderJob.State.DELIVERED, delivered.state());
+        assertEquals(50, delivered.progress());
+        assertEquals("http://x/video.mp4", delivered.outputUrl());
+        assertEquals(T0, delivered.createdAt(), "a job keeps when it was created");
+    }
+
+    @Test
+    void undeliverableJobsAreNotUnfinished() {
+        RenderJob job = new RenderJob("render_1", "c:1", "r", "", RenderJob.State.RENDERING, 0, "", "", T0, T0);
+        store.saveRenderJob(job);
+        store.saveRenderJob(job.undeliverable("bot blocked", T0.plusSeconds(3)));
+        assertEquals(List.of(), store.unfinishedRenderJobs());
+        assertEquals(RenderJob.State.UNDELIVERABLE, store.renderJob("render_1").orElseThrow().state());
+    }
+
+    @Test
+    void unfinishedJobsComeOldestFirst() {
+        store.saveRenderJob(new RenderJob("late", "c:1", "r", "", RenderJob.State.RENDERING, 0, "", "", T0.plusSeconds(9), T0));
+        store.saveRenderJob(new RenderJob("early", "c:2", "r", "", RenderJob.State.RENDERING, 0, "", "", T0, T0));
+        assertEquals(List.of("early", "late"), store.unfinishedRenderJobs().stream().map(RenderJob::renderId).toList());
+    }
+
+    @Test
+    void queueIdsIncreaseAndDequeueForgets() {
+        long a = store.enqueue(new QueuedRequest(0, "c:1", "u", "", "", "r1", "chat", "x", T0));
+        long b = store.enqueue(new QueuedRequest(0, "c:1", "u", "", "", "r2", "chat", "y", T0));
+        assertTrue(a > 0 && b > a, "ids increase: " + a + ", " + b);
+        store.dequeue(a);
+        assertEquals(List.of(b), store.queued().stream().map(QueuedRequest::id).toList());
+    }
+
+    @Test
+    void queueDropsPerChat() {
+        store.enqueue(new QueuedRequest(0, "c:1", "u", "", "", "r1", "chat", "x", T0));
+        store.enqueue(new QueuedRequest(0, "c:1", "u", "", "", "r2", "chat", "y", T0));
+        store.enqueue(new QueuedRequest(0, "c:2", "u", "", "", "r3", "chat", "z", T0));
+        assertEquals(2, store.dropQueued("c:1"));
+        assertEquals(0, store.dropQueued("c:1"));
+        assertEquals(List.of("r3"), store.queued().stream().map(QueuedRequest::requestId).toList());
+    }
+
+    @Test
+    void concurrentWritersAllLandWithDistinctIds() throws Exception {
+        int writers = 8;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<List<Long>>> ids = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                ids.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> mine = new java.util.ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        String chat = "c:" + writer;
+                        mine.add(store.enqueue(new QueuedRequest(0, chat, "u", "", "", "r" + writer + "-" + i, "chat", "x", T0)));
+                        store.saveChat(ChatState.fresh(chat, T0).withSession("s" + i, "en", T0));
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            java.util.Set<Long> distinct = new java.util.HashSet<>();
+            for (var f : ids) {
+                List<Long> mine = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(mine.stream().sorted().toList(), mine, "one writer's ids increase");
+                distinct.addAll(mine);
+            }
+            assertEquals(writers * each, distinct.size());
+            assertEquals(writers * each, store.queued().size());
+            for (int w = 0; w < writers; w++) {
+                assertEquals("s" + (each - 1), store.chat("c:" + w).orElseThrow().sessionId(), "the last write wins");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void thePromptLogCountsPerAllowanceAndForgetsWhatNoWindowReaches() throws Exception {
+        store.recordPrompt(List.of("user:telegram:1", "chat:telegram:1"), T0, T0.minusSeconds(86_400));
+        store.recordPrompt(List.of("user:telegram:1"), T0.plusSeconds(60), T0.minusSeconds(86_400));
+        assertEquals(List.of(T0, T0.plusSeconds(60)), store.promptsSince("user:telegram:1", T0));
+        assertEquals(List.of(T0.plusSeconds(60)), store.promptsSince("user:telegram:1", T0.plusSeconds(1)));
+        assertEquals(List.of(T0), store.promptsSince("chat:telegram:1", T0.minusSeconds(5)));
+        store.recordPrompt(List.of("user:telegram:2"), T0.plusSeconds(120), T0.plusSeconds(30));
+        assertEquals(List.of(T0.plusSeconds(60)), store.promptsSince("user:telegram:1", T0.minusSeconds(5)),
+                "prompts before forgetBefore are gone");
+        assertEquals(List.of(), store.promptsSince("chat:telegram:1", T0.minusSeconds(5)));
+        assertEquals(List.of(T0.plusSeconds(120)), closeAndReopen().promptsSince("user:telegram:2", T0), "and kept across a restart");
+    }
+
+    @Test
+    void textKeepsEveryCharacter() {
+        String draft = "{\"title\":\"caf\u00e9 \u2014 \ud83c\udfac 'quoted' \\\"x\\\"\"}";
+        store.saveChat(ChatState.fresh("c:1", T0).withLastDraft(draft, T0));
+        assertEquals(draft, store.chat("c:1").orElseThrow().lastDraft());
+    }
+
+    @Test
+    void opensAtTheLatestSchema() throws Exception {
+        assertEquals(latestSchemaVersion(), store.schemaVersion());
+        assertEquals(latestSchemaVersion(), closeAndReopen().schemaVersion(), "reopening migrates nothing twice");
+    }
+}

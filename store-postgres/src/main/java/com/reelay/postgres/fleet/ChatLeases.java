@@ -1,0 +1,70 @@
+package com.reelay.postgres.fleet;
+
+import com.reelay.core.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who owns each chat: the first instance to ask, until it stops being live; then the next to
+ * ask takes it over under a higher epoch. Exactly one instance wins a takeover, however many
+ * ask at once (the database serialises writers of the chat's row).
+ */
+public final class ChatLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatLeases.class);
+
+    private final Sql sql;
+    private final Membership membership;
+    private final Clock clock;
+
+    public ChatLeases(DataSource database, Membership membership, Clock clock) {
+        this.sql = Sql.pooled(database);
+        this.membership = membership;
+        this.clock = clock;
+    }
+
+    /**
+     * This instance's lease on the chat: the one it holds, or a new one if the chat had no owner
+     * or its owner is no longer live. Empty while another live instance owns it.
+     */
+    public Optional<ChatLease> acquire(String chatKey) {
+        String me = membership.instanceId();
+        Optional<ChatLease> taken = sql.queryOne("INSERT INTO chat_leases AS l (chat_key, owner, epoch, acquired_at)"
+                        + " VALUES (?, ?, 1, ?) ON CONFLICT (chat_key) DO UPDATE SET owner = excluded.owner,"
+                        + " epoch = l.epoch + 1, acquired_at = excluded.acquired_at"
+                        + " WHERE l.owner <> excluded.owner AND NOT " + Membership.isLive("l.owner")
+                        + " RETURNING chat_key, owner, epoch",
+                rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                chatKey, me, clock.millis(), membership.liveSince());
+        if (taken.isPresent()) {
+            log.info("chat lease taken chat={} instance={} epoch={}", chatKey, me, taken.get().epoch());
+            return taken;
+        }
+        return current(chatKey).filter(lease -> lease.owner().equals(me));
+    }
+
+    /** The chat's lease as recorded, whoever holds it (live or not). */
+    public Optional<ChatLease> current(String chatKey) {
+        return sql.queryOne("SELECT chat_key, owner, epoch FROM chat_leases WHERE chat_key = ?",
+                rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)), chatKey);
+    }
+
+    /** Whether {@code lease} is still the chat's lease (no takeover since). */
+    public boolean holds(ChatLease lease) {
+        return current(lease.chatKey()).filter(lease::equals).isPresent();
+    }
+
+    /**
+     * Inside a transaction: true if {@code lease} is still current, and it stays current until
+     * the transaction ends (a takeover waits for it). Work done under a lease starts with this.
+     */
+    static boolean fence(Connection c, ChatLease lease) throws SQLException {
+        return !Sql.queryAll(c, "SELECT 1 FROM chat_leases WHERE chat_key = ? AND owner = ? AND epoch = ? FOR SHARE",
+                rs -> 1, lease.chatKey(), lease.owner(), lease.epoch()).isEmpty();
+    }
+}
