@@ -2,8 +2,9 @@ package com.reelay.telegram;
 
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.Inbound;
-import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.chat.NotTaken;
+import com.reelay.core.chat.send.Scheduler;
+import com.reelay.core.chat.support.SecretMask;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;

@@ -63,9 +63,15 @@ final class RunningBot implements AutoCloseable {
      */
     static RunningBot start(Path dir, Map<String, String> settings, UnaryOperator<NemoClient> agent)
             throws Exception {
+        return start(dir, settings, agent, b -> b);
+    }
+
+    /** @param simulator adjusts the NemoVideo simulator (it is already quick) */
+    static RunningBot start(Path dir, Map<String, String> settings, UnaryOperator<NemoClient> agent,
+                            UnaryOperator<NemoSimulator.Builder> simulator) throws Exception {
         CapturedLogs logs = CapturedLogs.start();
         FakeTelegram telegram = new FakeTelegram();
-        SimulatedNemo nemo = SimulatedNemo.start(SimulatedNemo.quick());
+        SimulatedNemo nemo = SimulatedNemo.start(simulator.apply(SimulatedNemo.quick()));
         NemoClient client = agent.apply(nemo.client());
         ReelayStore store = SqliteStore.open(dir);
         ConversationEngine engine = new ConversationEngine(client, store,
