@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs the benchmarks of issue 7 one after the other on 127.0.0.1 and prints one table:
- * {@code -Dbench.only=streaming,upload,link,outbox} (default all) and {@code -Dbench.levels=1,100,1000,10000}.
+ * Runs the benchmarks one after the other on 127.0.0.1 and prints one table:
+ * {@code -Dbench.only=streaming,upload,link,outbox,burst,discord,overload} (default all), {@code -Dbench.levels=1,100,1000,10000}
+ * (streams) and {@code -Dbench.bursts=100,1000,5000} (people at once).
  * Exits 0 whether targets are met or not: the table is the result.
  */
 public final class BenchMain {
@@ -61,6 +62,20 @@ public final class BenchMain {
         }
         if (runs(only, "outbox")) {
             new OutboxFloodBench(results).run();
+        }
+        if (runs(only, "burst")) {
+            BurstBench bursts = new BurstBench(runDir, results);
+            for (String level : System.getProperty("bench.bursts", "100,1000,5000").split(",")) {
+                bursts.burst(Integer.parseInt(level.trim()));
+            }
+        }
+        if (runs(only, "discord")) {
+            BurstBench bursts = new BurstBench(runDir, results);
+            bursts.discord(com.reelay.discord.DiscordBurstBench.Kind.SLASH_COMMANDS, 300);
+            bursts.discord(com.reelay.discord.DiscordBurstBench.Kind.DIRECT_MESSAGES, 300);
+        }
+        if (runs(only, "overload")) {
+            new BurstBench(runDir, results).overload();
         }
 
         double minutes = (System.nanoTime() - started) / 60e9;

@@ -3,13 +3,7 @@ package com.reelay.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.reelay.core.chat.support.DaemonThreads;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -18,8 +12,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A Bot API on 127.0.0.1 that enforces Telegram's limits and answers 429 with {@code retry_after}
@@ -42,9 +34,7 @@ final class LimitedBotApi implements AutoCloseable {
     private static final Window GLOBAL = window(30, Duration.ofSeconds(1));
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpServer server;
-    private final ExecutorService threads;
-    private final String token;
+    private final BotApiServer server;
     private final Map<Long, Map<Integer, String>> messages = new HashMap<>();
     private final Map<Long, Deque<Long>> perChat = new HashMap<>();
     private final Map<Long, Deque<Long>> perGroup = new HashMap<>();
@@ -62,16 +52,11 @@ final class LimitedBotApi implements AutoCloseable {
     }
 
     LimitedBotApi(String token) throws IOException {
-        this.token = token;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 256);
-        threads = Executors.newFixedThreadPool(8, DaemonThreads.named("fake-bot-api"));
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+        server = new BotApiServer(token, 8, this::call);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     /** A message the bot posted before (a progress message of a running request). */
@@ -107,32 +92,12 @@ final class LimitedBotApi implements AutoCloseable {
         return otherErrors;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String prefix = "/bot" + token + "/";
-            ObjectNode answer;
-            if (!path.startsWith(prefix)) {
-                answer = error(404, "Not Found");
-            } else {
-                JsonNode params = json.readTree(exchange.getRequestBody().readAllBytes());
-                answer = call(path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT), params);
-            }
-            byte[] body = json.writeValueAsBytes(answer);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(400), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
     private synchronized ObjectNode call(String method, JsonNode p) {
         long now = System.nanoTime();
         long chatId = p.path("chat_id").asLong();
         if (!method.equals("sendmessage") && !method.equals("editmessagetext")) {
             otherErrors++;
-            return error(404, "Not Found: method not found");
+            return BotApiServer.error(404, "Not Found: method not found");
         }
         long chatWait = waitNanos(perChat.get(chatId), PER_CHAT, now);
         long groupWait = chatId < 0 ? waitNanos(perGroup.get(chatId), PER_GROUP, now) : 0;
@@ -144,7 +109,7 @@ final class LimitedBotApi implements AutoCloseable {
                     (now - created) / 1_000_000, method, chatId,
                     chatWait / 1_000_000, groupWait / 1_000_000, globalWait / 1_000_000));
             long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-            ObjectNode e = error(429, "Too Many Requests: retry after " + seconds);
+            ObjectNode e = BotApiServer.error(429, "Too Many Requests: retry after " + seconds);
             e.putObject("parameters").put("retry_after", seconds);
             return e;
         }
@@ -158,11 +123,11 @@ final class LimitedBotApi implements AutoCloseable {
             String old = chat.get(id);
             if (old == null) {
                 otherErrors++;
-                return error(400, "Bad Request: message to edit not found");
+                return BotApiServer.error(400, "Bad Request: message to edit not found");
             }
             if (old.equals(text)) {
                 notModified++;
-                return error(400, "Bad Request: message is not modified: specified new message content and reply"
+                return BotApiServer.error(400, "Bad Request: message is not modified: specified new message content and reply"
                         + " markup are exactly the same as a current content and reply markup of the message");
             }
         }
@@ -193,13 +158,8 @@ final class LimitedBotApi implements AutoCloseable {
         return times.size() < w.messages() ? 0 : times.peekFirst() + w.nanos() - now;
     }
 
-    private ObjectNode error(int code, String description) {
-        return json.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }

@@ -1,6 +1,8 @@
 package com.reelay.discord;
 
 import com.reelay.core.chat.ChatEngine;
+import com.reelay.core.chat.send.SendBudget;
+import com.reelay.core.chat.send.SystemScheduler;
 import com.reelay.core.chat.support.SecretMask;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,8 @@ public final class DiscordFrontEnd implements AutoCloseable {
     private final Clock clock;
     private DiscordEvents events;
     private JDA jda;
+    private SystemScheduler sendTimer;
+    private SendBudget budget;
 
     public DiscordFrontEnd(DiscordSettings settings) {
         this(settings, Clock.systemUTC());
@@ -62,7 +67,9 @@ public final class DiscordFrontEnd implements AutoCloseable {
             throw new IllegalStateException("Discord front end already started");
         }
         JdaTransport transport = new JdaTransport();
-        DiscordOutput output = new DiscordOutput(transport, settings, clock);
+        sendTimer = new SystemScheduler("discord-send-timer");
+        budget = DiscordLimits.budget(settings.sendMargin(), sendTimer);
+        DiscordOutput output = new DiscordOutput(transport, settings, clock, budget);
         engine.register(PLATFORM, output);
         events = new DiscordEvents(engine,
                 new InboundReader(settings.sessionScope(), new AttachmentDownloads(transport::http)),
@@ -70,6 +77,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
         try {
             jda = JDABuilder.createLight(settings.botToken(), GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES)
                     .setRestConfig(new RestConfig().setBaseUrl(settings.apiBase()))
+                    .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(new GlobalLimitWatch(budget)))
                     .setSessionController(new ConfiguredGateway(settings.gatewayUrl()))
                     .setRawEventsEnabled(true)
                     .setEnableShutdownHook(false)
@@ -103,18 +111,22 @@ public final class DiscordFrontEnd implements AutoCloseable {
     /** Disconnects, letting requests already queued (e.g. a last progress edit) go out for a few seconds. */
     @Override
     public synchronized void close() {
-        if (jda == null) {
-            return;
-        }
-        jda.shutdown();
-        try {
-            if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
+        if (jda != null) {
+            jda.shutdown();
+            try {
+                if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
+                    jda.shutdownNow();
+                }
+            } catch (InterruptedException e) {
                 jda.shutdownNow();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            jda.shutdownNow();
-            Thread.currentThread().interrupt();
+            jda = null;
         }
-        jda = null;
+        if (budget != null) {
+            budget.close(); // what JDA did not take by now cannot go out any more
+            sendTimer.close();
+            budget = null;
+        }
     }
 }

@@ -9,6 +9,9 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.SendLine;
+import com.reelay.core.chat.send.Recipient;
+import com.reelay.core.chat.send.SendBudget;
 import com.reelay.core.chat.support.Futures;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * a public answer moves to a channel message that mentions the person once, and the engine's
  * later edits follow it there under the id it already knows. Answers to DMs and mentions are
  * channel messages replying to the person's message.
+ *
+ * <p>Every message and edit goes through the bot's send budget in the class its reply names,
+ * counted against Discord's global limit unless it goes through an interaction's token; where
+ * it goes is decided when it is handed over, and decided again when it is sent.
  */
 final class DiscordOutput implements ChatOutput {
 
@@ -36,6 +43,7 @@ final class DiscordOutput implements ChatOutput {
     private final DiscordTransport transport;
     private final DiscordSettings settings;
     private final Clock clock;
+    private final SendBudget budget;
     private final MessageDirectory directory = new MessageDirectory();
     /** By request id; kept a day so answers to requests that waited in line still find their interaction. */
     private final Cache<String, InteractionReplies> interactions = Caffeine.newBuilder()
@@ -45,10 +53,11 @@ final class DiscordOutput implements ChatOutput {
     /** Interaction messages being moved to the channel, by the engine's id, so two edits never move one twice. */
     private final Map<String, CompletableFuture<MessageDirectory.InChannel>> moving = new ConcurrentHashMap<>();
 
-    DiscordOutput(DiscordTransport transport, DiscordSettings settings, Clock clock) {
+    DiscordOutput(DiscordTransport transport, DiscordSettings settings, Clock clock, SendBudget budget) {
         this.transport = transport;
         this.settings = settings;
         this.clock = clock;
+        this.budget = budget;
     }
 
     /** Called before the interaction's event reaches the engine. */
@@ -67,11 +76,35 @@ final class DiscordOutput implements ChatOutput {
 
     @Override
     public CompletableFuture<MessageRef> send(ChatRef chat, String requestId, Reply reply) {
-        return deliver(chat, requestId, reply, List.of()).thenApply(id -> new MessageRef(chat, id));
+        return budget.send(deliveryRoute(chat, requestId), reply.urgency(), requestId,
+                () -> deliver(chat, requestId, reply, List.of())).thenApply(id -> new MessageRef(chat, id));
     }
 
     @Override
     public CompletableFuture<Void> edit(MessageRef message, Reply reply) {
+        return budget.edit(editRoute(message), message.messageId(), reply.urgency(), () -> editNow(message, reply));
+    }
+
+    @Override
+    public SendLine sendLine() {
+        return budget.line();
+    }
+
+    /** Through the interaction's token while it answers, else a channel message the global limit counts. */
+    private Recipient deliveryRoute(ChatRef chat, String requestId) {
+        InteractionReplies interaction = interactions.getIfPresent(requestId == null ? "" : requestId);
+        return interaction != null && interaction.answersThroughToken(clock.instant())
+                ? DiscordLimits.interaction(chat) : DiscordLimits.channel(chat);
+    }
+
+    private Recipient editRoute(MessageRef message) {
+        Optional<MessageDirectory.Place> known = directory.find(message.messageId());
+        return known.isPresent() && known.get() instanceof MessageDirectory.ThroughToken token
+                && token.interaction().answersThroughToken(clock.instant())
+                ? DiscordLimits.interaction(message.chat()) : DiscordLimits.channel(message.chat());
+    }
+
+    private CompletableFuture<Void> editNow(MessageRef message, Reply reply) {
         ChatAddress chat = ChatAddress.of(message.chat());
         String engineId = message.messageId();
         Optional<MessageDirectory.Place> known = directory.find(engineId);
@@ -116,27 +149,35 @@ final class DiscordOutput implements ChatOutput {
         CompletableFuture<Long> size = video.sizeBytes() >= 0
                 ? CompletableFuture.completedFuture(video.sizeBytes())
                 : transport.videoSize(video.url()).exceptionally(error -> -1L);
-        return size.thenCompose(bytes -> {
-            if (bytes <= 0 || bytes > limit) {
-                log.info("video posted as a link chat={} request={} size={} limit={}", chat, requestId, bytes, limit);
-                return deliver(chat, requestId, video.caption(), List.of());
-            }
-            FileUpload file = transport.videoUpload(video.url(), fileName(video.url()));
-            return deliver(chat, requestId, video.caption(), List.of(file)).exceptionallyCompose(error -> {
-                log.info("video upload failed chat={} request={} ({}): posting the link only", chat, requestId,
-                        FailureText.of(error));
-                return deliver(chat, requestId, video.caption(), List.of());
-            });
-        }).thenApply(id -> new MessageRef(chat, id));
+        return size.thenCompose(bytes -> budget.send(deliveryRoute(chat, requestId), video.caption().urgency(), requestId,
+                () -> deliverVideo(chat, requestId, video, bytes, limit))).thenApply(id -> new MessageRef(chat, id));
     }
 
+    private CompletableFuture<String> deliverVideo(ChatRef chat, String requestId, FinishedVideo video, long bytes,
+                                                   long limit) {
+        if (bytes <= 0 || bytes > limit) {
+            log.info("video posted as a link chat={} request={} size={} limit={}", chat, requestId, bytes, limit);
+            return deliver(chat, requestId, video.caption(), List.of());
+        }
+        FileUpload file = transport.videoUpload(video.url(), fileName(video.url()));
+        return deliver(chat, requestId, video.caption(), List.of(file)).exceptionallyCompose(error -> {
+            log.info("video upload failed chat={} request={} ({}): posting the link only", chat, requestId,
+                    FailureText.of(error));
+            return deliver(chat, requestId, video.caption(), List.of());
+        });
+    }
+
+    /** Typing is a hint: it goes when nobody waits (the global limit counts it), and is dropped otherwise. */
     @Override
     public void showActivity(ChatRef chat, Activity activity) {
-        try {
-            transport.typing(ChatAddress.of(chat));
-        } catch (RuntimeException e) {
-            log.debug("typing not shown chat={}: {}", chat, FailureText.of(e));
-        }
+        budget.hint(DiscordLimits.channel(chat), () -> {
+            try {
+                return transport.typing(ChatAddress.of(chat));
+            } catch (RuntimeException e) {
+                log.debug("typing not shown chat={}: {}", chat, FailureText.of(e));
+                return CompletableFuture.completedFuture(null);
+            }
+        });
     }
 
     // ---- new messages --------------------------------------------------------------------------

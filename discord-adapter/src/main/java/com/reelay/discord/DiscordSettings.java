@@ -22,6 +22,8 @@ import java.util.List;
  * @param handoffMargin            how long before the token dies its progress moves to a channel message
  * @param allowedGuildIds          servers the bot serves (empty: every server it is in); DMs are governed by the
  *                                 guard rails' user lists
+ * @param sendMargin               added to the global limit's second, so the bot paces a little below Discord's
+ *                                 50 requests a second
  */
 public record DiscordSettings(
         String botToken,
@@ -33,7 +35,8 @@ public record DiscordSettings(
         Duration interactionTokenLifetime,
         Duration deferDeadline,
         Duration handoffMargin,
-        List<Long> allowedGuildIds) {
+        List<Long> allowedGuildIds,
+        Duration sendMargin) {
 
     /** The {@code discord} section: off until {@code discord.bot-token} ({@code DISCORD_BOT_TOKEN}) is set. */
     public static final Section.WhenSet<DiscordSettings> SECTION =
@@ -42,6 +45,7 @@ public record DiscordSettings(
     public static final String DEFAULT_API_BASE = "https://discord.com/api/v10/";
     public static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
     public static final long DEFAULT_UPLOAD_LIMIT = 10L * 1024 * 1024;
+    public static final Duration DEFAULT_SEND_MARGIN = Duration.ofMillis(20);
 
     public DiscordSettings {
         if (botToken == null || botToken.isBlank() || botToken.chars().anyMatch(Character::isWhitespace)) {
@@ -70,12 +74,16 @@ public record DiscordSettings(
             throw new IllegalArgumentException(
                     "interaction deadlines must be positive, with the handoff margin shorter than the token lifetime");
         }
+        if (sendMargin == null || sendMargin.isNegative() || sendMargin.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("the send margin must be within 0..1 s: " + sendMargin);
+        }
     }
 
     /** Discord's own URLs and deadlines, one project per channel. */
     public static DiscordSettings defaults(String token) {
         return new DiscordSettings(token, DEFAULT_API_BASE, DEFAULT_GATEWAY_URL, List.of(), SessionScope.CHANNEL,
-                DEFAULT_UPLOAD_LIMIT, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofMinutes(1), List.of());
+                DEFAULT_UPLOAD_LIMIT, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofMinutes(1), List.of(),
+                DEFAULT_SEND_MARGIN);
     }
 
     /** Whether events from {@code guildId} (null: a DM) are served. */
@@ -88,7 +96,7 @@ public record DiscordSettings(
         return "DiscordSettings[token=****, apiBase=" + apiBase + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds + ", allowedGuildIds=" + allowedGuildIds
                 + ", sessionScope=" + sessionScope + ", defaultUploadLimit=" + defaultUploadLimit
                 + ", interactionTokenLifetime=" + interactionTokenLifetime + ", deferDeadline=" + deferDeadline
-                + ", handoffMargin=" + handoffMargin + "]";
+                + ", handoffMargin=" + handoffMargin + ", sendMargin=" + sendMargin + "]";
     }
 
     private static boolean positive(Duration d) {

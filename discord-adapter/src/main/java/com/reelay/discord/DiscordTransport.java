@@ -31,6 +31,6 @@ interface DiscordTransport {
     /** The video as an attachment streamed from {@code url} while Discord's request is written. */
     FileUpload videoUpload(String url, String fileName);
 
-    /** Best effort "Reelay is typing…". */
-    void typing(ChatAddress chat);
+    /** Best effort "Reelay is typing…"; completes when Discord answered (never fails). */
+    CompletableFuture<Void> typing(ChatAddress chat);
 }

@@ -65,13 +65,14 @@ final class InboundReader {
             content = new Inbound.Command(name, "");
         }
         return new Inbound(chat(interaction).chatRef(), user(interaction), RequestIds.forInteraction(interaction.getIdLong()),
-                content);
+                content, !interaction.isFromGuild());
     }
 
     /** Empty for a button that is not one of Reelay's actions. */
     Optional<Inbound> fromButton(ButtonInteraction interaction) {
         return Action.fromId(interaction.getComponentId()).map(action -> new Inbound(chat(interaction).chatRef(),
-                user(interaction), RequestIds.forInteraction(interaction.getIdLong()), new Inbound.Button(action)));
+                user(interaction), RequestIds.forInteraction(interaction.getIdLong()), new Inbound.Button(action),
+                !interaction.isFromGuild()));
     }
 
     /**
@@ -110,7 +111,7 @@ final class InboundReader {
             language = server.isEmpty() && language != null ? language : server;
         }
         return Optional.of(new Inbound(chat.chatRef(), new ChatUser(author.getId(), name, language),
-                RequestIds.forMessage(message.getIdLong()), content));
+                RequestIds.forMessage(message.getIdLong()), content, direct));
     }
 
     ChatAddress chat(Interaction interaction) {

@@ -159,11 +159,12 @@ final class JdaTransport implements DiscordTransport {
     }
 
     @Override
-    public void typing(ChatAddress chat) {
+    public CompletableFuture<Void> typing(ChatAddress chat) {
         MessageChannel channel = cached(chat);
-        if (channel != null) {
-            channel.sendTyping().queue(ok -> { }, error -> { });
+        if (channel == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        return channel.sendTyping().submit().handle((ok, error) -> null);
     }
 
     OkHttpClient http() {

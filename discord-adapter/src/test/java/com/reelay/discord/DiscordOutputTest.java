@@ -12,6 +12,9 @@ import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Phrasebook;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.Urgency;
+import com.reelay.core.chat.send.SendLimits;
+import com.reelay.core.testing.ManualScheduler;
 import com.reelay.discord.RecordingTransport.Call;
 import com.reelay.testkit.MutableClock;
 import java.time.Duration;
@@ -32,7 +35,9 @@ class DiscordOutputTest {
     private final MutableClock clock = new MutableClock(ISSUED.plusMillis(150));
     private final RecordingTransport discord = new RecordingTransport();
     private final DiscordSettings settings = DiscordSettings.defaults("test-token");
-    private final DiscordOutput output = new DiscordOutput(discord, settings, clock);
+    private final ManualScheduler sendTime = new ManualScheduler();
+    private final DiscordOutput output = new DiscordOutput(discord, settings, clock,
+            DiscordLimits.budget(settings.sendMargin(), sendTime));
 
     private InteractionReplies interaction(String requestId, boolean ephemeral) {
         InteractionReplies replies = new InteractionReplies(requestId, null, new ChatAddress(LAB, 0), ANA, ephemeral,
@@ -237,5 +242,42 @@ class DiscordOutputTest {
     void discordSplitsBelowItsLimitSoEscapesAndAMentionFit() {
         assertEquals(1900, output.capabilities().maxTextLength());
         assertTrue(output.capabilities().canEdit() && output.capabilities().buttons());
+    }
+
+    private static ChatRef dm(int n) {
+        return new ChatRef("discord", (1_100_000_000_000_100_000L + n) + ":" + (1_100_000_000_000_200_000L + n));
+    }
+
+    @Test
+    void channelMessagesArePacedUnderTheGlobalLimitWhileInteractionAnswersAreNot() {
+        for (int n = 0; n < 60; n++) {
+            output.send(dm(n), "", Reply.text("⏳ Connecting…").as(Urgency.ACKNOWLEDGEMENT));
+        }
+        assertEquals(DiscordLimits.GLOBAL.calls(), discord.calls("channel-send").size(), "a second's worth at once");
+        interaction("i1", false);
+        output.send(CHAT, "i1", Reply.text("⏳ Connecting…").as(Urgency.ACKNOWLEDGEMENT)).join();
+        assertEquals(1, discord.calls("token-edit").size(), "the interaction's token is not counted");
+
+        sendTime.advance(Duration.ofSeconds(1));
+        assertEquals(DiscordLimits.GLOBAL.calls(), discord.calls("channel-send").size());
+        sendTime.advance(settings.sendMargin());
+        assertEquals(60, discord.calls("channel-send").size());
+    }
+
+    @Test
+    void aFinalReplyGoesBeforeOtherChatsProgressEdits() {
+        List<MessageRef> progress = new java.util.ArrayList<>();
+        for (int n = 0; n < DiscordLimits.GLOBAL.calls(); n++) {
+            progress.add(output.send(dm(n), "", Reply.text("⏳ Connecting…").as(Urgency.ACKNOWLEDGEMENT)).join());
+        }
+        for (MessageRef p : progress.subList(1, progress.size())) {
+            output.edit(p, Reply.text("🎬 Generating video…").as(Urgency.PROGRESS));
+        }
+        output.edit(progress.get(0), Reply.text("Here is your plan."));
+        sendTime.advance(Duration.ofSeconds(1).plus(settings.sendMargin()));
+        List<Call> edits = discord.calls("channel-edit");
+        assertEquals("Here is your plan.", edits.get(0).content(), "the answer went first");
+        assertEquals((int) Math.floor(DiscordLimits.GLOBAL.calls() * SendLimits.DEFAULT_ELASTIC_SHARE), edits.size(),
+                "then progress, up to the elastic share of the second");
     }
 }

@@ -101,7 +101,7 @@ class DiscordSettingsTest {
         org.junit.jupiter.api.Assertions.assertTrue(open.serves(42L));
         DiscordSettings closed = new DiscordSettings("bot.token.value", open.apiBase(), open.gatewayUrl(), open.guildIds(),
                 open.sessionScope(), open.defaultUploadLimit(), open.interactionTokenLifetime(), open.deferDeadline(),
-                open.handoffMargin(), java.util.List.of(7L));
+                open.handoffMargin(), java.util.List.of(7L), open.sendMargin());
         org.junit.jupiter.api.Assertions.assertTrue(closed.serves(7L));
         org.junit.jupiter.api.Assertions.assertFalse(closed.serves(42L));
         org.junit.jupiter.api.Assertions.assertTrue(closed.serves(null), "DMs are for the guard rails' user lists");

@@ -35,8 +35,9 @@ import okio.ByteString;
  * Discord on 127.0.0.1: the REST API JDA calls, a gateway WebSocket that says HELLO, answers
  * IDENTIFY with READY and a guild, acknowledges heartbeats and delivers the events a test makes,
  * and a CDN for attachments. It keeps what each person would see in each channel, enforces the
- * interaction rules (acknowledge within the deadline, a token lives for its lifetime) and records
- * every request, so tests assert on the screen and on the wire.
+ * interaction rules (acknowledge within the deadline, a token lives for its lifetime) and the rate
+ * limits ({@link DiscordRateLimits}), and records every request, so tests assert on the screen and
+ * on the wire.
  */
 final class FakeDiscord implements AutoCloseable {
 
@@ -133,6 +134,7 @@ final class FakeDiscord implements AutoCloseable {
     private final Duration tokenLifetime;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final DiscordRateLimits limits = new DiscordRateLimits();
     private final Map<Long, List<Shown>> screens = new ConcurrentHashMap<>();
     private final Map<String, Shown> byId = new ConcurrentHashMap<>();
     private final Map<String, Interaction> byToken = new ConcurrentHashMap<>();
@@ -203,6 +205,11 @@ final class FakeDiscord implements AutoCloseable {
     /** Requests Discord would have refused (unknown routes, dead tokens, late acknowledgements). */
     List<String> refused() {
         return List.copyOf(refused);
+    }
+
+    /** Requests answered 429 (route buckets and the global limit), and why. */
+    List<String> rateLimited() {
+        return limits.refusals();
     }
 
     /** Every interaction token handed to the bot so far. */
@@ -394,8 +401,12 @@ final class FakeDiscord implements AutoCloseable {
         Call call = new Call(request.getMethod(), path, body.json, body.files, body.fileBytes,
                 request.getHeaders().get("Authorization"), Instant.now());
         calls.add(call);
+        DiscordRateLimits.Admission admission = limits.admit(call.method(), path);
+        if (admission.refused() != null) {
+            return admission.refused();
+        }
         try {
-            return rest(call, body);
+            return admission.apply(rest(call, body));
         } catch (RuntimeException e) {
             refused.add(call.method() + " " + path + ": " + e);
             return error(500, 0, "fake Discord failed: " + e);

@@ -107,8 +107,9 @@ final class RecordingTransport implements DiscordTransport {
     }
 
     @Override
-    public synchronized void typing(ChatAddress chat) {
+    public synchronized CompletableFuture<Void> typing(ChatAddress chat) {
         calls.add(new Call("typing", Long.toUnsignedString(chat.channelId()), "", DataObject.empty(), List.of(), 0, false, ""));
+        return CompletableFuture.completedFuture(null);
     }
 
     private CompletableFuture<String> record(Call call) {

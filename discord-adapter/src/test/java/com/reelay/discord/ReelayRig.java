@@ -62,8 +62,9 @@ final class ReelayRig implements AutoCloseable {
         String nemoToken = "nmv_usr_" + "d1sc0rdE2eT0ken00000000000000000";
         simulated.simulator().registerUser(nemoToken, 1_000_000);
         SqliteStore store = SqliteStore.open(dir);
+        // Progress every 0.5 s: an interaction token's bucket takes 5 edits per 2 s, as on Discord.
         ConversationEngine engine = new ConversationEngine(simulated.client(), store,
-                EngineSettings.defaults().withEditInterval(Duration.ofMillis(100)), Optional.of(nemoToken), Clock.systemUTC());
+                EngineSettings.defaults().withEditInterval(Duration.ofMillis(500)), Optional.of(nemoToken), Clock.systemUTC());
         Map<String, String> env = new HashMap<>(settings);
         env.put("DISCORD_BOT_TOKEN", FakeDiscord.BOT_TOKEN);
         // The fake enforces the deadlines as set; then the bot is pointed at the fake.

@@ -3,6 +3,7 @@ package com.reelay.telegram;
 import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
+import com.reelay.core.chat.send.Scheduler;
 import java.time.Duration;
 import com.reelay.core.chat.Wording;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package com.reelay.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
+import com.reelay.core.chat.send.SystemScheduler;
 import com.reelay.core.chat.support.SecretMask;
 import java.io.IOException;
 import java.time.Duration;

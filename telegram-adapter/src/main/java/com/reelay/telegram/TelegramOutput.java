@@ -7,6 +7,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.SendLine;
 import com.reelay.core.chat.support.SecretMask;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ final class TelegramOutput implements ChatOutput {
             return CompletableFuture.failedFuture(e);
         }
         SendMessage html = TelegramMessages.send(chatId, reply, replyTo(requestId, chatId));
-        return outbox.send(chatId, () -> api.call(html).exceptionallyCompose(error -> badMarkup(error)
+        return outbox.send(chatId, reply.urgency(), requestId, () -> api.call(html).exceptionallyCompose(error -> badMarkup(error)
                         ? api.call(TelegramMessages.plain(html, reply))
                         : CompletableFuture.failedFuture(error)))
                 .thenApply(message -> ref(chat, message))
@@ -72,7 +73,7 @@ final class TelegramOutput implements ChatOutput {
             return CompletableFuture.failedFuture(e);
         }
         EditMessageText html = TelegramMessages.edit(chatId, messageId, reply);
-        return outbox.edit(chatId, messageId, () -> api.call(html).exceptionallyCompose(error -> badMarkup(error)
+        return outbox.edit(chatId, messageId, reply.urgency(), () -> api.call(html).exceptionallyCompose(error -> badMarkup(error)
                 ? api.call(TelegramMessages.plain(html, reply))
                 : CompletableFuture.failedFuture(error)))
                 .exceptionallyCompose(error -> CompletableFuture.<Void>failedFuture(ApiFailure.forEngine(error)));
@@ -97,7 +98,7 @@ final class TelegramOutput implements ChatOutput {
                 captionFits ? TelegramMessages.html(caption.text()) : null,
                 captionFits ? TelegramMessages.keyboard(caption.buttons()) : null,
                 replyTo(requestId, chatId));
-        return outbox.send(chatId, () -> api.sendVideo(upload)).handle((message, error) -> {
+        return outbox.send(chatId, caption.urgency(), requestId, () -> api.sendVideo(upload)).handle((message, error) -> {
             if (error == null) {
                 return captionFits ? CompletableFuture.completedFuture(ref(chat, message)) : send(chat, requestId, caption);
             }
@@ -121,11 +122,17 @@ final class TelegramOutput implements ChatOutput {
         }
     }
 
+    @Override
+    public SendLine sendLine() {
+        return outbox.line();
+    }
+
     private static Reply withLink(Reply caption, String url) {
         if (caption == null) {
             return Reply.text(url);
         }
-        return caption.text().contains(url) ? caption : new Reply(caption.text() + "\n" + url, caption.buttons());
+        return caption.text().contains(url) ? caption
+                : new Reply(caption.text() + "\n" + url, caption.buttons(), caption.urgency());
     }
 
     private static boolean isWebUrl(String url) {

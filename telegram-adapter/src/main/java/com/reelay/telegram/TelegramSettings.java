@@ -132,14 +132,24 @@ public record TelegramSettings(
 
     /**
      * Telegram's published limits: about one message per second in a chat, 20 per minute in a
-     * group, 30 per second overall. Edits count as messages.
+     * group, 30 per second overall. Edits count as messages. {@code margin} is added to every
+     * period, so the bot paces a little below each limit.
      */
-    public record OutboxLimits(Rate perChat, Rate perGroup, Rate global) {
+    public record OutboxLimits(Rate perChat, Rate perGroup, Rate global, Duration margin) {
+
+        public static final Duration DEFAULT_MARGIN = Duration.ofMillis(20);
 
         public OutboxLimits {
             Objects.requireNonNull(perChat, "perChat");
             Objects.requireNonNull(perGroup, "perGroup");
             Objects.requireNonNull(global, "global");
+            if (margin == null || margin.isNegative() || margin.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("the outbox margin must be within 0..1 s: " + margin);
+            }
+        }
+
+        public OutboxLimits(Rate perChat, Rate perGroup, Rate global) {
+            this(perChat, perGroup, global, DEFAULT_MARGIN);
         }
 
         public static OutboxLimits telegramDefaults() {

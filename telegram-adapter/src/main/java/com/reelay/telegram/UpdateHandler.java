@@ -2,9 +2,10 @@ package com.reelay.telegram;
 
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.Inbound;
-import com.reelay.core.chat.Wording;
-import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.chat.NotTaken;
+import com.reelay.core.chat.Wording;
+import com.reelay.core.chat.send.Scheduler;
+import com.reelay.core.chat.support.SecretMask;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.time.Duration;
@@ -89,7 +90,7 @@ final class UpdateHandler implements AutoCloseable {
         if (!album.files().isEmpty()) {
             log.info("album complete chat={} request={} files={}", album.chat(), album.requestId(), album.files().size());
             engine.accept(new Inbound(album.chat(), album.user(), album.requestId(),
-                    new Inbound.Files(album.files(), album.caption())));
+                    new Inbound.Files(album.files(), album.caption()), UpdateReader.oneToOne(Long.parseLong(album.chat().id()))));
         }
     }
 

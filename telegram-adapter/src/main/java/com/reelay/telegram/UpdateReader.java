@@ -75,8 +75,13 @@ final class UpdateReader {
         }
         long chatId = under.getChatId();
         Inbound event = new Inbound(chat(chatId), user(query.getFrom()), RequestIds.forButton(chatId, query.getId()),
-                new Inbound.Button(action.get()));
+                new Inbound.Button(action.get()), oneToOne(chatId));
         return new Incoming.ButtonPress(query.getId(), "", Optional.of(event));
+    }
+
+    /** Telegram gives private chats the person's (positive) id, and groups negative ids. */
+    static boolean oneToOne(long chatId) {
+        return chatId > 0;
     }
 
     private Incoming message(Message m) {
@@ -119,12 +124,14 @@ final class UpdateReader {
                 return new Incoming.Ignored("command for another bot");
             }
             return new Incoming.Event(new Inbound(ref, user, requestId,
-                    new Inbound.Command(command.group(1).toLowerCase(Locale.ROOT), strip(command.group(3)))));
+                    new Inbound.Command(command.group(1).toLowerCase(Locale.ROOT), strip(command.group(3))),
+                    oneToOne(m.getChatId())));
         }
         if (group && !repliesToBot(m) && !mentionsBot(text, m.getEntities())) {
             return new Incoming.Ignored("group chatter");
         }
-        return new Incoming.Event(new Inbound(ref, user, requestId, new Inbound.Text(withoutMention(text))));
+        return new Incoming.Event(new Inbound(ref, user, requestId, new Inbound.Text(withoutMention(text)),
+                oneToOne(m.getChatId())));
     }
 
     private Incoming file(Message m, MediaFile media, boolean addressed, ChatRef ref, ChatUser user, String requestId) {
@@ -142,7 +149,8 @@ final class UpdateReader {
         if (refusal.isPresent()) {
             return new Incoming.Refusal(ref, user, requestId, refusal.get());
         }
-        return new Incoming.Event(new Inbound(ref, user, requestId, new Inbound.Files(List.of(attachment.get()), caption)));
+        return new Incoming.Event(new Inbound(ref, user, requestId, new Inbound.Files(List.of(attachment.get()), caption),
+                oneToOne(m.getChatId())));
     }
 
     /**

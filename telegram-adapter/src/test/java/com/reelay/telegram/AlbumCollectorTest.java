@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
+import com.reelay.core.testing.ManualScheduler;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -95,6 +95,10 @@ final class FakeTelegram implements AutoCloseable {
     private boolean closed;
     private Duration pacing = Duration.ZERO;
     private final Map<String, Long> lastMessageAt = new HashMap<>();
+    private boolean floodControl;
+    private final Deque<Long> arrivals = new ArrayDeque<>();
+    private final Map<String, Deque<Long>> chatArrivals = new HashMap<>();
+    private final Map<String, Deque<Long>> groupArrivals = new HashMap<>();
 
     private static final class ChatState {
         final String type;
@@ -248,6 +252,15 @@ final class FakeTelegram implements AutoCloseable {
      */
     synchronized void expectPacing(Duration gap) {
         pacing = gap;
+    }
+
+    /**
+     * Telegram's flood control from now on: a message (send, edit, video) that would make 31 in
+     * any trailing second from the bot, 2 in a second in one chat or 21 in a minute in one group,
+     * counted by arrival, gets 429 with {@code retry_after} and is recorded as a violation.
+     */
+    synchronized void enforceFloodControl() {
+        floodControl = true;
     }
 
     /** The next call of {@code method} gets 429 with {@code parameters.retry_after}. */
@@ -442,6 +455,22 @@ final class FakeTelegram implements AutoCloseable {
                     + " ms before its retry_after ended");
             return tooManyRequests((int) Math.max(1, Duration.ofNanos(left).toSeconds() + 1), "");
         }
+        if (floodControl && !method.equals("sendChatAction")) {
+            long wait = Math.max(windowWait(arrivals, 30, 1, now), windowWait(chatArrivals.get(chatId), 1, 1, now));
+            if (chatId.startsWith("-")) {
+                wait = Math.max(wait, windowWait(groupArrivals.get(chatId), 20, 60, now));
+            }
+            if (wait > 0) {
+                violations.add("flood control: " + method + " in chat " + chatId + " " + Duration.ofNanos(wait).toMillis()
+                        + " ms early");
+                return tooManyRequests((int) Math.max(1, Duration.ofNanos(wait).toSeconds() + 1), "");
+            }
+            arrivals.addLast(now);
+            chatArrivals.computeIfAbsent(chatId, c -> new ArrayDeque<>()).addLast(now);
+            if (chatId.startsWith("-")) {
+                groupArrivals.computeIfAbsent(chatId, c -> new ArrayDeque<>()).addLast(now);
+            }
+        }
         Deque<int[]> scripted = rateLimits.get(method);
         if (scripted != null && !scripted.isEmpty()) {
             int seconds = scripted.poll()[0];
@@ -451,6 +480,18 @@ final class FakeTelegram implements AutoCloseable {
             return tooManyRequests(seconds, "[scripted] ");
         }
         return null;
+    }
+
+    /** How long until one more arrival fits "at most {@code most} in any {@code seconds}" (0: now). */
+    private static long windowWait(Deque<Long> times, int most, int seconds, long now) {
+        if (times == null) {
+            return 0;
+        }
+        long span = Duration.ofSeconds(seconds).toNanos();
+        while (!times.isEmpty() && times.peekFirst() <= now - span) {
+            times.pollFirst();
+        }
+        return times.size() < most ? 0 : times.peekFirst() + span - now;
     }
 
     private ObjectNode tooManyRequests(int seconds, String marker) {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.reelay.core.chat.Urgency;
 import com.reelay.core.chat.support.SecretMask;
+import com.reelay.core.testing.ManualScheduler;
 import com.reelay.telegram.TelegramSettings.OutboxLimits;
-import com.reelay.telegram.TelegramSettings.Rate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,7 +22,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The outbox under hand-moved time: pacing, 429 holds, edit coalescing, retries. */
+/**
+ * Telegram's limits and answers as the outbox hands them to the core's send budget, under
+ * hand-moved time. The budget's own rules (class order, collapse, refusals) have their tests in
+ * bot-core.
+ */
 class OutboxTest {
 
     private final ManualScheduler time = new ManualScheduler();
@@ -38,197 +44,106 @@ class OutboxTest {
         };
     }
 
-    private Supplier<CompletableFuture<?>> edit(String chat, String label) {
-        return () -> call(chat, label).get();
+    private CompletableFuture<String> send(String chat, String label) {
+        return outbox.send(chat, Urgency.ANSWER, "r-" + label, call(chat, label));
     }
 
     @Test
-    void sendsAtMostOneMessagePerSecondInAChat() {
-        CompletableFuture<String> a = outbox.send("1", call("1", "a"));
-        CompletableFuture<String> b = outbox.send("1", call("1", "b"));
-        CompletableFuture<String> c = outbox.send("1", call("1", "c"));
-        assertEquals(List.of("1:a"), made);
-        assertEquals("a", a.join());
-        time.advance(Duration.ofMillis(999));
-        assertEquals(List.of("1:a"), made);
-        assertFalse(b.isDone());
-        time.advance(Duration.ofMillis(1));
-        assertEquals(List.of("1:a", "1:b"), made);
-        time.advance(Duration.ofSeconds(1));
-        assertEquals(List.of("1:a", "1:b", "1:c"), made);
-        assertEquals("c", c.join());
-    }
-
-    @Test
-    void aChatsNextMessageWaitsASecondFromWhenTelegramAnsweredTheLastOne() {
+    void aChatGetsOneMessageASecondCountedFromTelegramsAnswer() {
         CompletableFuture<String> slow = new CompletableFuture<>();
-        outbox.send("1", () -> {
+        outbox.send("1", Urgency.ANSWER, "r", () -> {
             made.add("1:a");
             return slow;
         });
-        outbox.send("1", call("1", "b"));
+        send("1", "b");
+        send("2", "c");
+        assertEquals(List.of("1:a", "2:c"), made, "chats do not wait for each other");
         time.advance(Duration.ofMillis(300)); // the first call is still on its way
         slow.complete("a");
-        time.advance(Duration.ofMillis(700)); // a second after the start, 0.7 s after the answer
-        assertEquals(List.of("1:a"), made);
-        time.advance(Duration.ofMillis(300));
-        assertEquals(List.of("1:a", "1:b"), made);
+        time.advance(Duration.ofMillis(1_000)); // a second after the answer, but not yet the margin
+        assertEquals(List.of("1:a", "2:c"), made);
+        time.advance(OutboxLimits.DEFAULT_MARGIN);
+        assertEquals(List.of("1:a", "2:c", "1:b"), made);
     }
 
     @Test
-    void chatsDoNotWaitForEachOther() {
-        outbox.send("1", call("1", "a"));
-        outbox.send("1", call("1", "b"));
-        outbox.send("2", call("2", "a"));
-        assertEquals(List.of("1:a", "2:a"), made);
-    }
-
-    @Test
-    void keepsToThirtyMessagesPerSecondOverall() {
+    void keepsToThirtyMessagesASecondOverall() {
         for (int chat = 1; chat <= 35; chat++) {
-            outbox.send(Integer.toString(chat), call(Integer.toString(chat), "hi"));
+            send(Integer.toString(chat), "hi");
         }
         assertEquals(30, made.size());
-        time.advance(Duration.ofMillis(999));
+        time.advance(Duration.ofSeconds(1));
         assertEquals(30, made.size());
-        time.advance(Duration.ofMillis(1));
+        time.advance(OutboxLimits.DEFAULT_MARGIN);
         assertEquals(35, made.size());
     }
 
     @Test
-    void keepsToTwentyMessagesPerMinuteInAGroup() {
+    void keepsToTwentyMessagesAMinuteInAGroup() {
         for (int i = 0; i < 25; i++) {
-            outbox.send("-100", call("-100", "m" + i));
+            send("-100", "m" + i);
         }
         time.advance(Duration.ofSeconds(59));
-        assertEquals(20, made.size(), "one a second until the group's 20 a minute are used up");
-        time.advance(Duration.ofSeconds(1));
-        assertEquals(21, made.size(), "the first of the 20 has left the minute");
-        time.advance(Duration.ofSeconds(4));
-        assertEquals(25, made.size());
-    }
-
-    @Test
-    void holdsOnlyTheRateLimitedChatForRetryAfterAndThenSendsTheSameCallAgain() {
-        script.add(TelegramErrors.rateLimited(3));
-        CompletableFuture<String> held = outbox.send("1", call("1", "a"));
-        assertEquals(List.of("1:a"), made);
-        assertFalse(held.isDone());
-
-        outbox.send("2", call("2", "b"));
-        assertEquals(List.of("1:a", "2:b"), made, "other chats go on");
-
-        time.advance(Duration.ofMillis(2999));
-        assertEquals(2, made.size());
-        time.advance(Duration.ofMillis(1));
-        assertEquals(List.of("1:a", "2:b", "1:a"), made);
-        assertEquals("a", held.join());
-    }
-
-    @Test
-    void keepsOrderInAChatBehindARateLimitedMessage() {
-        script.add(TelegramErrors.rateLimited(2));
-        outbox.send("1", call("1", "first"));
-        CompletableFuture<String> second = outbox.send("1", call("1", "second"));
+        assertEquals(20, made.size(), "about one a second until the group's 20 a minute are used up");
         time.advance(Duration.ofSeconds(2));
-        assertEquals(List.of("1:first", "1:first"), made);
-        time.advance(Duration.ofSeconds(1));
-        assertEquals(List.of("1:first", "1:first", "1:second"), made);
-        assertEquals("second", second.join());
+        assertEquals(21, made.size(), "the first of the 20 has left the minute");
+    }
+
+    @Test
+    void telegramsRetryAfterIsHowLongTheChatWaitsBeforeTheSameCallGoesAgain() {
+        script.add(TelegramErrors.rateLimited(4));
+        CompletableFuture<String> held = send("1", "a");
+        time.advance(Duration.ofMillis(3999));
+        assertFalse(held.isDone());
+        time.advance(Duration.ofMillis(1));
+        assertEquals("a", held.join());
+        assertEquals(List.of("1:a", "1:a"), made);
     }
 
     @Test
     void aMessageNotModifiedIsDelivered() {
         script.add(TelegramErrors.badRequest("message is not modified: specified new message content and reply "
                 + "markup are exactly the same as a current content and reply markup of the message"));
-        CompletableFuture<Void> edited = outbox.edit("1", 7, edit("1", "same"));
+        CompletableFuture<Void> edited = outbox.edit("1", 7, Urgency.PROGRESS, () -> call("1", "same").get());
         assertTrue(edited.isDone());
         assertFalse(edited.isCompletedExceptionally());
         assertNull(edited.join());
     }
 
     @Test
-    void pendingEditsOfOneMessageCollapseIntoTheNewest() {
-        outbox.send("1", call("1", "progress"));
-        CompletableFuture<Void> first = outbox.edit("1", 5, edit("1", "edit 1"));
-        CompletableFuture<Void> second = outbox.edit("1", 5, edit("1", "edit 2"));
-        CompletableFuture<Void> third = outbox.edit("1", 5, edit("1", "edit 3"));
-        CompletableFuture<Void> other = outbox.edit("1", 6, edit("1", "other message"));
-        time.advance(Duration.ofSeconds(5));
-        assertEquals(List.of("1:progress", "1:edit 3", "1:other message"), made);
-        assertTrue(first.isDone() && second.isDone() && third.isDone() && other.isDone());
-    }
-
-    @Test
-    void aNewerEditReplacesOneWaitingOutARateLimit() {
-        script.add(TelegramErrors.rateLimited(5));
-        CompletableFuture<Void> first = outbox.edit("1", 5, edit("1", "50%"));
-        CompletableFuture<Void> newer = outbox.edit("1", 5, edit("1", "80%"));
-        time.advance(Duration.ofSeconds(5));
-        assertEquals(List.of("1:50%", "1:80%"), made, "only the newest text is sent after the wait");
-        assertTrue(first.isDone() && !first.isCompletedExceptionally());
-        assertTrue(newer.isDone());
-    }
-
-    @Test
-    void retriesNetworkTroubleTwiceThenGivesUp() {
+    void networkTroubleIsTriedTwiceMoreThenTheCallerLearnsIt() {
         script.add(new IOException("connection reset"));
         script.add(new IOException("connection reset"));
         script.add(new IOException("connection reset"));
-        CompletableFuture<String> sent = outbox.send("1", call("1", "a"));
+        CompletableFuture<String> sent = send("1", "a");
         time.advance(Duration.ofSeconds(10));
         assertEquals(List.of("1:a", "1:a", "1:a"), made);
-        ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, sent::get);
+        ExecutionException failed = assertThrows(ExecutionException.class, sent::get);
         assertInstanceOf(IOException.class, failed.getCause());
     }
 
     @Test
     void aRefusedMessageFailsAtOnceAndTheChatGoesOn() {
         script.add(TelegramErrors.error(403, "Forbidden: bot was blocked by the user", null));
-        CompletableFuture<String> refused = outbox.send("1", call("1", "a"));
-        CompletableFuture<String> next = outbox.send("1", call("1", "b"));
+        CompletableFuture<String> refused = send("1", "a");
+        CompletableFuture<String> next = send("1", "b");
         assertTrue(refused.isCompletedExceptionally());
-        time.advance(Duration.ofSeconds(1));
+        time.advance(Duration.ofSeconds(2));
         assertEquals("b", next.join());
     }
 
     @Test
-    void chatActionsGoOutAtOnceButNotWhileTelegramSaysToWait() {
-        outbox.send("1", call("1", "progress"));
-        outbox.chatAction("1", edit("1", "typing"));
-        assertEquals(List.of("1:progress", "1:typing"), made, "a hint is not a message: no pacing");
+    void chatActionsAreNotMessagesButWaitWhileTelegramSaysToWait() {
+        send("1", "progress");
+        outbox.chatAction("1", () -> call("1", "typing").get());
+        assertEquals(List.of("1:progress", "1:typing"), made, "a hint is not a message: a chat's pace does not hold it");
 
         script.add(TelegramErrors.rateLimited(5));
-        outbox.send("2", call("2", "a"));
-        outbox.chatAction("2", edit("2", "typing"));
+        send("2", "a");
+        outbox.chatAction("2", () -> call("2", "typing").get());
         assertEquals(List.of("1:progress", "1:typing", "2:a"), made, "chat 2 is held: the hint is dropped");
         time.advance(Duration.ofSeconds(5));
-        outbox.chatAction("2", edit("2", "typing"));
+        outbox.chatAction("2", () -> call("2", "typing").get());
         assertEquals(List.of("1:progress", "1:typing", "2:a", "2:a", "2:typing"), made);
-    }
-
-    @Test
-    void closingFailsWhatWasNotSent() {
-        outbox.send("1", call("1", "a"));
-        CompletableFuture<String> waiting = outbox.send("1", call("1", "b"));
-        outbox.close();
-        assertTrue(waiting.isCompletedExceptionally());
-        assertTrue(outbox.send("1", call("1", "c")).isCompletedExceptionally());
-        time.advance(Duration.ofSeconds(2));
-        assertEquals(List.of("1:a"), made);
-    }
-
-    @Test
-    void forgetsChatsThatWentQuiet() {
-        Outbox fast = new Outbox(new OutboxLimits(new Rate(1, Duration.ofSeconds(1)), new Rate(20, Duration.ofMinutes(1)),
-                new Rate(30, Duration.ofSeconds(1))), time, new SecretMask());
-        for (int chat = 1; chat <= 10; chat++) {
-            fast.send(Integer.toString(chat), call(Integer.toString(chat), "hi"));
-        }
-        assertEquals(10, fast.chats(), "each chat's last send still limits its next");
-        time.advance(Duration.ofSeconds(2));
-        fast.send("11", call("11", "hi"));
-        assertEquals(1, fast.chats());
-        assertEquals(11, made.size());
     }
 }

@@ -63,15 +63,22 @@ final class RunningBot implements AutoCloseable {
      */
     static RunningBot start(Path dir, Map<String, String> settings, UnaryOperator<NemoClient> agent)
             throws Exception {
-        return start(dir, settings, agent, e -> e);
+        return start(dir, settings, agent, b -> b);
+    }
+
+    /** @param simulator adjusts the NemoVideo simulator (it is already quick) */
+    static RunningBot start(Path dir, Map<String, String> settings, UnaryOperator<NemoClient> agent,
+                            UnaryOperator<NemoSimulator.Builder> simulator) throws Exception {
+        return start(dir, settings, agent, simulator, e -> e);
     }
 
     /** @param engineSettings adjusts the engine's settings */
     static RunningBot start(Path dir, Map<String, String> settings, UnaryOperator<NemoClient> agent,
-                            UnaryOperator<EngineSettings> engineSettings) throws Exception {
+                            UnaryOperator<NemoSimulator.Builder> simulator, UnaryOperator<EngineSettings> engineSettings)
+            throws Exception {
         CapturedLogs logs = CapturedLogs.start();
         FakeTelegram telegram = new FakeTelegram();
-        SimulatedNemo nemo = SimulatedNemo.start(SimulatedNemo.quick());
+        SimulatedNemo nemo = SimulatedNemo.start(simulator.apply(SimulatedNemo.quick()));
         NemoClient client = agent.apply(nemo.client());
         ReelayStore store = SqliteStore.open(dir);
         ConversationEngine engine = new ConversationEngine(client, store,

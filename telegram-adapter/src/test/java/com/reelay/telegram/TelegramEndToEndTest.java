@@ -231,8 +231,9 @@ class TelegramEndToEndTest {
         FakeFile talk = telegram.file("documents/talk.mp4", new byte[(int) (25 * MB)], -1); // no size declared
         telegram.sendDocument(ANN_CHAT, ANN, "make highlights", talk, "talk.mp4", "video/mp4");
 
-        ChatMessage reply = answer(ANN_CHAT, m -> true);
+        ChatMessage reply = answer(ANN_CHAT, m -> !m.text().startsWith("📤") && !m.text().startsWith("⏳"));
         assertFalse(reply.text().contains("can't reach NemoVideo"), reply.text());
+        assertTrue(reply.text().startsWith("Telegram refused to hand over the file"), reply.text());
         assertTrue(telegram.downloads().isEmpty(), "Telegram refused getFile: " + telegram.downloads());
         assertEquals(1, bot.logLinesContaining("error=UploadSourceFailed").size(), "the engine was told what failed: " + reply.text());
     }
@@ -396,7 +397,7 @@ class TelegramEndToEndTest {
 
     @Test
     void cancelStopsTheRunningGenerationWhileTypingKeepsShowing() throws Exception {
-        bot = RunningBot.start(dir, Map.of(), c -> c, e -> e.withActivityRefresh(Duration.ofMillis(50)));
+        bot = RunningBot.start(dir, Map.of(), c -> c, b -> b, e -> e.withActivityRefresh(Duration.ofMillis(50)));
         telegram = bot.telegram;
         bot.nemo.faults().nextStream().heartbeatsOnly();
         telegram.sendText(ANN_CHAT, ANN, "make a video of a sunset over the sea");

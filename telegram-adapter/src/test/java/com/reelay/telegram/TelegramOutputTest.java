@@ -12,6 +12,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.send.SystemScheduler;
 import com.reelay.core.chat.support.SecretMask;
 import com.reelay.telegram.FakeTelegram.ChatMessage;
 import java.time.Duration;

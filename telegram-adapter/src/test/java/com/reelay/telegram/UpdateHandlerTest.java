@@ -10,6 +10,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.support.SecretMask;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.NotTaken;
+import com.reelay.core.testing.ManualScheduler;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;

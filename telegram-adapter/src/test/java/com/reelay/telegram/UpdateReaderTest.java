@@ -64,6 +64,8 @@ class UpdateReaderTest {
         assertEquals(new ChatUser("42", "Ann Lee", "zh-hans"), in.user());
         assertEquals("tg-42-10", in.requestId());
         assertEquals(new Inbound.Text("make a video of a sunset"), in.content());
+        assertTrue(in.oneToOne(), "a private chat is the person's alone");
+        assertFalse(event(message(GROUP, "\"text\": \"/credits\"")).oneToOne(), "a group is read by others");
     }
 
     @Test

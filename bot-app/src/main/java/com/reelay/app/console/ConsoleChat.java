@@ -95,7 +95,7 @@ public final class ConsoleChat implements ChatOutput {
                 print(parsed.problem());
                 continue;
             }
-            engine.accept(new Inbound(chat, user, requestId, parsed.content()));
+            engine.accept(new Inbound(chat, user, requestId, parsed.content(), true)); // the console is one person's
         }
     }
 

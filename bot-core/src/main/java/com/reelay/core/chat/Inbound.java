@@ -4,9 +4,16 @@ import java.util.List;
 
 /**
  * Something a person did in a chat, as every adapter reports it. {@code requestId} ties the
- * operator's log lines for this request together.
+ * operator's log lines for this request together. {@code oneToOne} says the chat is the person
+ * and the bot alone (a Telegram private chat, a Discord DM, the console): only there may the bot
+ * say what nobody else should read, such as a link that claims the chat's NemoVideo identity.
  */
-public record Inbound(ChatRef chat, ChatUser user, String requestId, Content content) {
+public record Inbound(ChatRef chat, ChatUser user, String requestId, Content content, boolean oneToOne) {
+
+    /** An event from a chat others may read (the safe default). */
+    public Inbound(ChatRef chat, ChatUser user, String requestId, Content content) {
+        this(chat, user, requestId, content, false);
+    }
 
     /** What was sent. */
     public sealed interface Content {

@@ -39,7 +39,7 @@ final class ChatTurn implements Turn {
         AtomicReference<Optional<Credits>> before = new AtomicReference<>(Optional.empty());
         prompts.expect(r);
         return workers.blocking(() -> {
-            ChatSessions.Session session = sessions.ensure(r.chat(), language, r.requestId());
+            ChatSessions.Session session = sessions.ensure(r.chat(), r.user(), language, r.requestId());
             before.set(balances.read(r.chat(), r.requestId(), session.auth()));
             return new Start(session, before.get());
         }).thenCompose(start -> prompts.send(out, r, start.session(), prompt, progress, true, "", start.before()))

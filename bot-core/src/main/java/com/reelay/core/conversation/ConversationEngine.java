@@ -65,8 +65,14 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
 
     public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings, GuardSettings guard,
                               Optional<String> nemoToken, Clock clock, MeterRegistry registry) {
+        this(client, store, settings, guard, nemoToken, IdentityScope.CHAT, clock, registry);
+    }
+
+    /** @param scope whose anonymous identity a chat spends when {@code nemoToken} is empty */
+    public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings, GuardSettings guard,
+                              Optional<String> nemoToken, IdentityScope scope, Clock clock, MeterRegistry registry) {
         ChatProjects projects = new ChatProjects(store, clock);
-        ChatSessions sessions = new ChatSessions(client, store, nemoToken, clock, projects);
+        ChatSessions sessions = new ChatSessions(client, store, nemoToken, scope, clock, projects);
         Balances balances = new Balances(client);
         this.languages = new ChatLanguages(store);
         this.metrics = new EngineMetrics(registry);
@@ -136,7 +142,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
             replies.refuse(out, event.chat(), event.requestId(), refusal.get());
             return;
         }
-        LaneRequest request = new LaneRequest(event.chat(), event.user(), event.requestId(), intent, 0);
+        LaneRequest request = new LaneRequest(event.chat(), event.user(), event.requestId(), intent, 0, event.oneToOne());
         if (Intent.usesLane(intent)) {
             lanes.enter(out, request);
         } else if (!instantShares.tryTake(event.chat())) {

@@ -4,6 +4,7 @@ import com.reelay.core.chat.Action;
 import com.reelay.core.chat.Button;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
+import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Phrasebook;
 import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoClient;
@@ -58,7 +59,7 @@ final class InstantAnswers implements Turn {
             } else if (intent instanceof Intent.Cancel) {
                 cancel(out, r, phrases);
             } else if (intent instanceof Intent.Credits) {
-                credits(out, chat, requestId, phrases);
+                credits(out, chat, r.user(), requestId, phrases);
             } else if (intent instanceof Intent.Status) {
                 status(out, r, phrases);
             } else if (intent instanceof Intent.Projects) {
@@ -78,8 +79,9 @@ final class InstantAnswers implements Turn {
      * NemoVideo grants about 10 anonymous identities per server address a week: asking for the
      * balance must not spend one. A chat gets its identity when it first makes something.
      */
-    private void credits(ChatOutput out, ChatRef chat, String requestId, Phrases phrases) throws NemoException {
-        NemoAuth auth = sessions.auth(chat);
+    private void credits(ChatOutput out, ChatRef chat, ChatUser user, String requestId, Phrases phrases)
+            throws NemoException {
+        NemoAuth auth = sessions.auth(chat, user);
         if (auth.isAnonymous() && auth.identity().isEmpty()) {
             replies.say(out, chat, requestId, phrases.noCreditsYet(), List.of());
             return;

@@ -14,9 +14,15 @@ final class LaneRequest {
     private final String requestId;
     private final Intent intent;
     private volatile long storedId;
+    private final boolean oneToOne;
     private final long acceptedNanos = System.nanoTime();
 
     LaneRequest(ChatRef chat, ChatUser user, String requestId, Intent intent, long storedId) {
+        this(chat, user, requestId, intent, storedId, false);
+    }
+
+    LaneRequest(ChatRef chat, ChatUser user, String requestId, Intent intent, long storedId, boolean oneToOne) {
+        this.oneToOne = oneToOne;
         this.chat = chat;
         this.user = user;
         this.requestId = requestId;
@@ -43,6 +49,11 @@ final class LaneRequest {
     /** When the engine took the request ({@link System#nanoTime()}), for the reaction-time metric. */
     long acceptedNanos() {
         return acceptedNanos;
+    }
+
+    /** Whether only the person reads this chat (a request resumed after a restart counts as shared). */
+    boolean oneToOne() {
+        return oneToOne;
     }
 
     long storedId() {

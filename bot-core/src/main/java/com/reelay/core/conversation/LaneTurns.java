@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class LaneTurns implements LaneScheduler.Turns {
 
+    /** Past this many messages queued ahead (about a second of Telegram's budget), the person is told. */
+    static final int LONG_LINE = 30;
+
     private final Replies replies;
     private final WaitingLine line;
     private final Workers workers;
@@ -50,7 +53,8 @@ final class LaneTurns implements LaneScheduler.Turns {
             return waited.get();
         }
         if (r.intent() instanceof Intent.Chat) {
-            return replies.progress(out, r, phrases.connecting());
+            int ahead = out.sendLine().waitingAhead();
+            return replies.progress(out, r, ahead >= LONG_LINE ? phrases.connectingBehind(ahead) : phrases.connecting());
         }
         if (r.intent() instanceof Intent.Export) {
             return replies.progress(out, r, phrases.preparingExport());

@@ -24,7 +24,7 @@ final class NewProjectTurn implements Turn {
         // The chat's language, so a new project follows a /language choice made since the last one.
         String language = languages.forSession(r.chat(), r.user(), "");
         Phrases phrases = replies.phrases(r);
-        return workers.blocking(() -> sessions.create(r.chat(), language, r.requestId()))
+        return workers.blocking(() -> sessions.create(r.chat(), r.user(), language, r.requestId()))
                 .thenCompose(s -> announced != null ? announced.finish(phrases.newProject(), List.of())
                         : replies.say(out, r.chat(), r.requestId(), phrases.newProject(), List.of()))
                 .exceptionally(error -> {

@@ -46,6 +46,11 @@ final class Phrases {
         return book.phrase("progress.connecting");
     }
 
+    /** The first acknowledgement when the platform's send line is long. */
+    String connectingBehind(int ahead) {
+        return book.phrase("progress.connecting_behind", "ahead", ahead);
+    }
+
     String working() {
         return book.phrase("progress.working");
     }
@@ -284,7 +289,15 @@ final class Phrases {
 
     /** What people hear when a NemoVideo call fails; never a code, token or stack trace. */
     String failure(Throwable error, boolean anonymous) {
+        return failure(error, anonymous, true);
+    }
+
+    /** {@code oneToOne}: only the person reads the chat, so a link that claims its identity may be shown. */
+    String failure(Throwable error, boolean anonymous, boolean oneToOne) {
         if (error instanceof NemoException.OutOfCredits oc) {
+            if (oc.registrationUrl().isPresent() && !oneToOne) {
+                return book.phrase("failure.out_of_credits_private_only");
+            }
             if (oc.registrationUrl().isPresent()) {
                 return book.phrase("failure.out_of_credits_link", "url", oc.registrationUrl().get());
             }
@@ -301,6 +314,11 @@ final class Phrases {
         }
         if (error instanceof NemoException.FileTooLarge) {
             return book.phrase("failure.file_too_large", "megabytes", megabytes());
+        }
+        if (error instanceof NemoException.IdentityRefused refused) {
+            String when = refused.retryAfter().map(w -> book.phrase("failure.identity_refused.when", "wait", roughly(w)))
+                    .orElse("");
+            return book.phrase("failure.identity_refused", "when", when);
         }
         if (error instanceof NemoException.RateLimited) {
             return book.phrase("failure.rate_limited");
@@ -321,6 +339,12 @@ final class Phrases {
             return book.phrase("failure.agent_failed");
         }
         return book.phrase("failure.unexpected");
+    }
+
+    /** "about 3 hours", "about 2 days": a person's sense of a long wait. */
+    String roughly(Duration wait) {
+        long hours = Math.max(1, (wait.toMinutes() + 59) / 60);
+        return hours < 48 ? book.phrase("time.about_hours", "n", hours) : book.phrase("time.about_days", "n", (hours + 23) / 24);
     }
 
     /** "about 3 minutes", "40 seconds", "2 hours". */

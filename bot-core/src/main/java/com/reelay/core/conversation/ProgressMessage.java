@@ -1,34 +1,43 @@
 package com.reelay.core.conversation;
 
-import com.reelay.core.chat.support.Futures;
 import com.reelay.core.chat.Button;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
 import com.reelay.core.chat.Undeliverable;
+import com.reelay.core.chat.Urgency;
+import com.reelay.core.chat.support.Futures;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one "still working" message of a request, edited in place. Updates are paced (at most one
- * edit per interval per chat, see {@link EditPace}) and coalesced (only the newest pending text is sent), so the progress stays
- * live without flooding the platform. The final reply replaces it at once; text beyond the
- * platform's length follows in further messages. Platforms that cannot edit get the final reply
- * only.
+ * The one "still working" message of a request, edited in place. Its first post acknowledges the
+ * request, its edits are progress, and the final reply that replaces it is the answer: each goes
+ * to the platform's send budget as such ({@link Urgency}).
+ *
+ * <p>Updates are paced (at most one edit per interval per chat, see {@link EditPace}) and
+ * coalesced (only the newest pending text is sent). While the platform's budget is contended
+ * the interval stretches to the chat's fair share ({@link ChatOutput#sendLine()}) and updates
+ * that only move the elapsed time are dropped; when it frees, the engine's interval applies
+ * again. The final reply goes at once, never behind an edit still waiting (the platform
+ * collapses that one into it); text beyond the platform's length follows in further messages.
+ * Platforms that cannot edit get the final reply only.
  */
 final class ProgressMessage {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressMessage.class);
+    /** The elapsed time {@link Phrases#withElapsed} ends a stage with: " (40s)", " (1m 30s)". */
+    private static final Pattern ELAPSED = Pattern.compile(" \\((?:\\d+m )?\\d+s\\)$");
 
     private final ChatOutput output;
     private final ChatRef chat;
@@ -38,11 +47,10 @@ final class ProgressMessage {
     private final String requestId;
 
     private CompletableFuture<Optional<MessageRef>> message;
-    /** Every platform call of this message runs after the previous one, so edits never overtake. */
-    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     private String shown = "";
     private String pending;
     private ScheduledFuture<?> scheduled;
+    private boolean awaitingPost;
     private boolean finished;
 
     private ProgressMessage(ChatOutput output, ChatRef chat, Clock clock, ScheduledExecutorService scheduler,
@@ -55,20 +63,19 @@ final class ProgressMessage {
         this.requestId = requestId;
     }
 
-    /** Posts {@code text} now as the progress message. */
+    /** Posts {@code text} now as the progress message: the request's acknowledgement. */
     static ProgressMessage start(ChatOutput output, ChatRef chat, String text, Clock clock,
                                  ScheduledExecutorService scheduler, EditPace pace, String requestId) {
         ProgressMessage p = new ProgressMessage(output, chat, clock, scheduler, pace, requestId);
         synchronized (p) {
             p.shown = text;
             pace.posted(clock.instant());
-            p.message = output.send(chat, requestId, Reply.text(text))
+            p.message = output.send(chat, requestId, Reply.text(text).as(Urgency.ACKNOWLEDGEMENT))
                     .thenApply(Optional::of)
                     .exceptionally(e -> {
                         log.warn("progress message not sent chat={} request={}: {}", chat, requestId, e.toString());
                         return Optional.empty();
                     });
-            p.tail = p.message;
         }
         return p;
     }
@@ -80,7 +87,6 @@ final class ProgressMessage {
         synchronized (p) {
             p.message = CompletableFuture.completedFuture(
                     messageId.isBlank() ? Optional.empty() : Optional.of(new MessageRef(chat, messageId)));
-            p.tail = p.message;
         }
         return p;
     }
@@ -96,18 +102,39 @@ final class ProgressMessage {
             return;
         }
         pending = text;
-        if (scheduled != null) {
+        if (scheduled != null || awaitingPost) {
             return; // the scheduled edit will pick up the newest text
         }
         flushOrWait();
     }
 
     private void flushOrWait() {
-        Duration wait = pace.take(clock.instant());
+        if (!message.isDone()) {
+            // Nothing to edit before the post is out; one callback then sends the newest text.
+            awaitingPost = true;
+            message.whenComplete((ref, e) -> afterPost());
+            return;
+        }
+        Duration fairShare = output.sendLine().progressEvery();
+        boolean contended = fairShare.compareTo(pace.interval()) > 0;
+        if (contended && onlyElapsedMoved(shown, pending)) {
+            pending = null; // the first thing to give up when the platform's budget is short
+            return;
+        }
+        Duration wait = pace.take(clock.instant(), fairShare);
         if (wait.isZero()) {
             flush();
         } else {
-            scheduled = scheduler.schedule(this::scheduledFlush, Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+            // Look again at the engine's interval at the latest: the budget may have freed by then.
+            Duration recheck = wait.compareTo(pace.interval()) > 0 && !pace.interval().isZero() ? pace.interval() : wait;
+            scheduled = scheduler.schedule(this::scheduledFlush, Math.max(1, recheck.toMillis()), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void afterPost() {
+        awaitingPost = false;
+        if (!finished && pending != null && scheduled == null) {
+            flushOrWait();
         }
     }
 
@@ -118,19 +145,28 @@ final class ProgressMessage {
         }
     }
 
+    /**
+     * Hands the newest text to the platform. Under this object's lock, so an edit made here is
+     * always handed over before the final reply, which the platform then lets replace it.
+     */
     private void flush() {
         String text = pending;
         pending = null;
-        if (text == null || text.equals(shown)) {
+        Optional<MessageRef> ref = message.join();
+        if (text == null || text.equals(shown) || ref.isEmpty()) {
             return;
         }
         shown = text;
-        tail = tail.thenCompose(ignored -> message).thenCompose(ref -> ref
-                .map(r -> output.edit(r, Reply.text(text)).exceptionally(e -> {
-                    log.debug("progress edit failed chat={} request={}: {}", chat, requestId, e.toString());
-                    return null;
-                }))
-                .orElse(CompletableFuture.completedFuture(null)));
+        output.edit(ref.get(), Reply.text(text).as(Urgency.PROGRESS)).exceptionally(e -> {
+            log.debug("progress edit failed chat={} request={}: {}", chat, requestId, e.toString());
+            return null;
+        });
+    }
+
+    /** True when {@code next} differs from {@code shown} only in the elapsed time it ends with. */
+    static boolean onlyElapsedMoved(String shown, String next) {
+        return !shown.equals(next)
+                && ELAPSED.matcher(shown).replaceFirst("").equals(ELAPSED.matcher(next).replaceFirst(""));
     }
 
     /**
@@ -150,7 +186,7 @@ final class ProgressMessage {
                 scheduled = null;
             }
             List<Reply> parts = TextSplitter.replies(text, buttons, output.capabilities());
-            done = tail.handle((ignored, e) -> null).thenCompose(ignored -> message).thenCompose(ref -> {
+            done = message.thenCompose(ref -> {
                 CompletableFuture<?> chain;
                 int first;
                 if (ref.isPresent() && output.capabilities().canEdit()) {
@@ -171,7 +207,6 @@ final class ProgressMessage {
                 }
                 return chain;
             });
-            tail = done;
         }
         return done.handle((ignored, e) -> {
             if (e != null) {

@@ -92,7 +92,7 @@ final class RenderJobs {
             }
             log.warn("render watch failed chat={} request={} render={} error={}", chat, job.requestId(), job.renderId(),
                     cause.getClass().getSimpleName());
-            return settle(job, progress.finish(phrases.failure(cause, false), List.of(phrases.retry(Action.EXPORT))),
+            return settle(job, progress.finish(phrases.failure(cause, false, false), List.of(phrases.retry(Action.EXPORT))),
                     () -> job.delivered("", cause.getClass().getSimpleName(), clock.instant()));
         }
         metrics.renderWait(status.state().name().toLowerCase(java.util.Locale.ROOT),

@@ -155,7 +155,7 @@ final class Replies {
             text = phrases.stopped();
         } else {
             logFailure(r.chat(), r.requestId(), cause);
-            text = phrases.failure(cause, sessions.auth(r.chat()).isAnonymous());
+            text = phrases.failure(cause, sessions.auth(r.chat()).isAnonymous(), r.oneToOne());
             retryButton(r, phrases).ifPresent(buttons::add);
         }
         if (before.isEmpty()) {
@@ -172,7 +172,7 @@ final class Replies {
         Throwable cause = Futures.unwrap(error);
         logFailure(r.chat(), r.requestId(), cause);
         Phrases phrases = phrases(r);
-        say(out, r.chat(), r.requestId(), phrases.failure(cause, sessions.auth(r.chat()).isAnonymous()),
+        say(out, r.chat(), r.requestId(), phrases.failure(cause, sessions.auth(r.chat()).isAnonymous(), r.oneToOne()),
                 retryButton(r, phrases).map(List::of).orElse(List.of()));
     }
 

@@ -90,12 +90,12 @@ final class UploadTurn implements Turn {
             prompts.expect(r);
         }
         return workers.blocking(() -> {
-            ChatSessions.Session session = sessions.ensure(r.chat(), language, r.requestId());
+            ChatSessions.Session session = sessions.ensure(r.chat(), r.user(), language, r.requestId());
             String note = "";
             try {
                 sendFiles(session, files, urls);
             } catch (NemoException.SessionNotFound e) {
-                session = sessions.create(r.chat(), language, r.requestId());
+                session = sessions.create(r.chat(), r.user(), language, r.requestId());
                 note = phrases.sessionExpired();
                 sendFiles(session, files, urls);
             }

@@ -94,21 +94,33 @@ public abstract sealed class NemoException extends Exception {
     /** 429 that persisted after the one allowed wait-and-retry. */
     public static final class RateLimited extends NemoException {
         private final Duration retryAfter;
-
+        private final Duration asked;
         private final boolean retried;
 
         public RateLimited(String message, Duration retryAfter) {
-            this(message, retryAfter, false);
+            this(message, retryAfter, null, false);
         }
 
-        private RateLimited(String message, Duration retryAfter, boolean retried) {
+        /** {@code asked}: the wait the service named (uncapped; null when it named none). */
+        public RateLimited(String message, Duration retryAfter, Duration asked) {
+            this(message, retryAfter, asked, false);
+        }
+
+        private RateLimited(String message, Duration retryAfter, Duration asked, boolean retried) {
             super(429, message, null);
             this.retryAfter = retryAfter;
+            this.asked = asked;
             this.retried = retried;
         }
 
+        /** How long to wait before the one retry (the service's wait, capped). */
         public Duration retryAfter() {
             return retryAfter;
+        }
+
+        /** The wait the service named, uncapped, if it named one. */
+        public Optional<Duration> asked() {
+            return Optional.ofNullable(asked);
         }
 
         /** Whether the one retry the contract allows was already made: the caller must not retry again. */
@@ -117,7 +129,24 @@ public abstract sealed class NemoException extends Exception {
         }
 
         public RateLimited afterRetry() {
-            return new RateLimited(getMessage(), retryAfter, true);
+            return new RateLimited(getMessage(), retryAfter, asked, true);
+        }
+    }
+
+    /**
+     * NemoVideo would not create another anonymous identity: it grants about 10 per address a
+     * week. Nothing to retry now; {@code retryAfter} says when it may work (empty if unknown).
+     */
+    public static final class IdentityRefused extends NemoException {
+        private final Duration retryAfter;
+
+        public IdentityRefused(String message, Duration retryAfter) {
+            super(429, message, null);
+            this.retryAfter = retryAfter;
+        }
+
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
         }
     }
 

@@ -84,8 +84,10 @@ class ConversationEngineTest {
         sim.close();
     }
 
+    private boolean oneToOne = true;
+
     private void send(Inbound.Content content) {
-        engine.accept(new Inbound(chat, ann, "r" + requests.incrementAndGet(), content));
+        engine.accept(new Inbound(chat, ann, "r" + requests.incrementAndGet(), content, oneToOne));
     }
 
     private void say(String text) {
@@ -280,13 +282,19 @@ class ConversationEngineTest {
         assertEquals(List.of(), store.queued());
     }
 
-    @Test
-    void outOfCreditsGivesAnonymousPeopleTheRegistrationLink() throws Exception {
+    /** A first video, then a prompt the anonymous identity cannot pay for; returns its bind id. */
+    private String runOutOfCredits() throws InterruptedException {
         say("make a video of a city timelapse");
         answer(1);
         String bindId = store.identity(chat.key()).orElseThrow().userId();
         sim.setCredits(bindId, 20);
         say("make another video of a beach at sunset");
+        return bindId;
+    }
+
+    @Test
+    void outOfCreditsGivesAnonymousPeopleTheRegistrationLink() throws Exception {
+        String bindId = runOutOfCredits();
         String text = answer(2).text();
         assertTrue(text.contains("https://nemovideo.com/register?bind=" + bindId), text);
         assertFalse(text.contains("nmv_"), "no token in chat");
@@ -425,5 +433,15 @@ class ConversationEngineTest {
         say("add calm music"); // the first thing that spends credits gets the identity
         answer(2);
         assertEquals(1, sim.requestCount(Endpoint.ANONYMOUS_TOKEN));
+    }
+
+    @Test
+    void inAChatOthersReadTheRegistrationLinkIsNotPosted() throws Exception {
+        oneToOne = false; // a group: anyone here could claim the identity with the link
+        String bindId = runOutOfCredits();
+        String text = answer(2).text();
+        assertFalse(text.contains("register?bind"), text);
+        assertFalse(text.contains(bindId), text);
+        assertTrue(text.contains("message me directly"), text);
     }
 }

@@ -7,6 +7,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.SendLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ public final class RecordingChatOutput implements ChatOutput {
     private final List<Activity> activities = new ArrayList<>();
     private int edits;
     private long nextId = 100;
+    private volatile SendLine line = SendLine.FREE;
 
     public RecordingChatOutput(Capabilities capabilities) {
         this.capabilities = capabilities;
@@ -109,6 +111,16 @@ public final class RecordingChatOutput implements ChatOutput {
     @Override
     public synchronized void showActivity(ChatRef chat, Activity activity) {
         activities.add(activity);
+    }
+
+    @Override
+    public SendLine sendLine() {
+        return line;
+    }
+
+    /** How the platform's send line stands from now on (free until set). */
+    public void sendLine(SendLine now) {
+        line = now;
     }
 
     public synchronized List<Message> messages(ChatRef chat) {

@@ -16,6 +16,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.HttpUrl;
 import okhttp3.RequestBody;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,18 @@ public final class AnonymousTokens {
             }
             ApiCall call = new ApiCall("POST", tokenUrl, () -> RequestBody.create(new byte[0]), true,
                     false, false, false, Map.of("X-Client-Id", clientId));
-            JsonNode data = http.send(null, call);
+            JsonNode data;
+            try {
+                data = http.send(null, call);
+            } catch (NemoException.RateLimited refused) {
+                // The per-address allowance of new identities is spent: waiting minutes won't help.
+                Metrics.counter("reelay.nemo.identity.refused").increment();
+                LOG.warn("NemoVideo refused a new anonymous identity (about 10 per address a week){}; "
+                        + "set NEMO_TOKEN to a registered account for a public bot",
+                        refused.asked().map(d -> ", it names a wait of " + d.toHours() + " h").orElse(""));
+                throw new NemoException.IdentityRefused(call.where() + ": anonymous identity refused",
+                        refused.asked().orElse(null));
+            }
             String token = Json.text(data, "token");
             if (token == null || token.isBlank()) {
                 throw new NemoException.Unexpected(0, call.where() + ": the answer carries no token");

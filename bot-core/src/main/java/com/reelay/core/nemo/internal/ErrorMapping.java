@@ -33,7 +33,7 @@ public final class ErrorMapping {
             return new NemoException.TokenRejected(message);
         }
         if (error.isRateLimit()) {
-            return new NemoException.RateLimited(message, rateLimitWait(error.retryAfter()));
+            return new NemoException.RateLimited(message, rateLimitWait(error.retryAfter()), error.retryAfter());
         }
         switch (error.code()) {
             case 1002:

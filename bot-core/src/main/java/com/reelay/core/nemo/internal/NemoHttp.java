@@ -85,7 +85,7 @@ public final class NemoHttp {
                 tokens.refresh(auth, token);
                 continue;
             }
-            if (error.isRateLimit() && !waited && sleeper != null) {
+            if (error.isRateLimit() && !waited && sleeper != null && auth != null) { // a refused identity is not retried
                 waited = true;
                 Duration wait = errors.rateLimitWait(error.retryAfter());
                 LOG.info("{}: rate limited, trying once more in {} ms", call.where(), wait.toMillis());

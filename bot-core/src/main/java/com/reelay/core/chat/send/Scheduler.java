@@ -1,12 +1,12 @@
-package com.reelay.telegram;
+package com.reelay.core.chat.send;
 
 import java.time.Duration;
 
 /**
- * Time and timers for the outbox and the album collector, so tests can move time by hand
- * instead of sleeping.
+ * Time and timers for the send budget (and the adapters' own short waits), so tests can move
+ * time by hand instead of sleeping.
  */
-interface Scheduler {
+public interface Scheduler {
 
     /** A monotonic clock in nanoseconds (only differences mean anything). */
     long nanoTime();

@@ -1,16 +1,17 @@
-package com.reelay.telegram;
+package com.reelay.core.testing;
 
+import com.reelay.core.chat.send.Scheduler;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
+import java.util.PriorityQueue;
 
 /** Time that moves only when a test says so; due tasks run on the test's thread. */
-final class ManualScheduler implements Scheduler {
+public final class ManualScheduler implements Scheduler {
 
     private long now = 1_000_000_000L;
     private long sequence;
-    private final List<Task> tasks = new ArrayList<>();
+    private final PriorityQueue<Task> tasks = new PriorityQueue<>(
+            Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.order));
 
     private static final class Task {
         final long due;
@@ -43,7 +44,7 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** Moves time forward, running every task that falls due on the way, in order. */
-    void advance(Duration by) {
+    public void advance(Duration by) {
         long target;
         synchronized (this) {
             target = now + by.toNanos();
@@ -51,13 +52,12 @@ final class ManualScheduler implements Scheduler {
         while (true) {
             Task next;
             synchronized (this) {
-                next = tasks.stream().filter(t -> t.due <= target)
-                        .min(Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.order)).orElse(null);
-                if (next == null) {
+                next = tasks.peek();
+                if (next == null || next.due > target) {
                     now = target;
                     return;
                 }
-                tasks.remove(next);
+                tasks.poll();
                 now = Math.max(now, next.due);
             }
             if (!next.cancelled) {
@@ -66,7 +66,7 @@ final class ManualScheduler implements Scheduler {
         }
     }
 
-    synchronized int scheduled() {
+    public synchronized int scheduled() {
         return tasks.size();
     }
 }

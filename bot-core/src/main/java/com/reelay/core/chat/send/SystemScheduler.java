@@ -1,4 +1,4 @@
-package com.reelay.telegram;
+package com.reelay.core.chat.send;
 
 import com.reelay.core.chat.support.DaemonThreads;
 import java.time.Duration;
@@ -9,13 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Real time: one daemon thread that runs short timer tasks (they hand real work elsewhere). */
-final class SystemScheduler implements Scheduler, AutoCloseable {
+public final class SystemScheduler implements Scheduler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SystemScheduler.class);
 
     private final ScheduledThreadPoolExecutor executor;
 
-    SystemScheduler(String threadName) {
+    public SystemScheduler(String threadName) {
         executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named(threadName));
         executor.setRemoveOnCancelPolicy(true);
     }
