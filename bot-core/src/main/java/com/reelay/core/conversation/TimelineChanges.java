@@ -23,9 +23,9 @@ final class TimelineChanges {
             List<Track> now = ofKind(after, kind);
             for (int i = 0; i < Math.max(old.size(), now.size()); i++) {
                 if (i >= old.size()) {
-                    changes.add(Phrases.added(TimelineSummary.describe(now.get(i))));
+                    changes.add(TimelinePhrases.added(TimelineSummary.describe(now.get(i))));
                 } else if (i >= now.size()) {
-                    changes.add(Phrases.removed(TimelineSummary.label(old.get(i))));
+                    changes.add(TimelinePhrases.removed(TimelineSummary.label(old.get(i))));
                 } else {
                     changed(old.get(i), now.get(i), changes);
                 }
@@ -38,15 +38,15 @@ final class TimelineChanges {
         String oldLabel = TimelineSummary.label(old);
         String newLabel = TimelineSummary.label(now);
         if (!oldLabel.equals(newLabel)) {
-            changes.add(Phrases.changed(oldLabel, TimelineSummary.describe(now)));
+            changes.add(TimelinePhrases.changed(oldLabel, TimelineSummary.describe(now)));
             return;
         }
         if (!TimelineSummary.span(old).equals(TimelineSummary.span(now))
                 || old.segments().size() != now.segments().size()) {
-            changes.add(Phrases.moved(newLabel, TimelineSummary.span(now), TimelineSummary.span(old)));
+            changes.add(TimelinePhrases.moved(newLabel, TimelineSummary.span(now), TimelineSummary.span(old)));
         }
         if (old.volume() != null && now.volume() != null && Math.round(old.volume() * 100) != Math.round(now.volume() * 100)) {
-            changes.add(Phrases.volume(newLabel, Math.round(now.volume() * 100), Math.round(old.volume() * 100)));
+            changes.add(TimelinePhrases.volume(newLabel, Math.round(now.volume() * 100), Math.round(old.volume() * 100)));
         }
     }
 
@@ -58,15 +58,15 @@ final class TimelineChanges {
     static String describe(Timeline before, Timeline after) {
         List<String> changes = between(before, after);
         if (changes.isEmpty()) {
-            return Phrases.NO_CHANGE;
+            return TimelinePhrases.NO_CHANGE;
         }
-        StringBuilder s = new StringBuilder(Phrases.CHANGES_HEADING);
+        StringBuilder s = new StringBuilder(TimelinePhrases.CHANGES_HEADING);
         for (String change : changes) {
             s.append("\n• ").append(change);
         }
         long total = after.durationMs();
         if (total > 0) {
-            s.append("\n").append(Phrases.videoLength(TimelineSummary.seconds(total)));
+            s.append("\n").append(TimelinePhrases.videoLength(TimelineSummary.seconds(total)));
         }
         return s.toString();
     }

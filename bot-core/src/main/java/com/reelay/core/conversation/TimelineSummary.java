@@ -18,11 +18,11 @@ final class TimelineSummary {
 
     static String of(Timeline timeline) {
         if (timeline.tracks().isEmpty()) {
-            return Phrases.TIMELINE_EMPTY;
+            return TimelinePhrases.TIMELINE_EMPTY;
         }
         List<String> lines = new ArrayList<>();
         int n = timeline.tracks().size();
-        lines.add(Phrases.timelineHeading(n));
+        lines.add(TimelinePhrases.timelineHeading(n));
         int i = 1;
         for (Track track : timeline.tracks()) {
             lines.add(i++ + ". " + describe(track));
@@ -43,21 +43,21 @@ final class TimelineSummary {
     static String label(Track track) {
         switch (track.kind()) {
             case VIDEO:
-                return Phrases.videoTrack(nameOr(track, firstLabel(track, Phrases.CLIP)));
+                return TimelinePhrases.videoTrack(nameOr(track, firstLabel(track, TimelinePhrases.CLIP)));
             case AUDIO:
-                return Phrases.musicTrack(nameOr(track, firstLabel(track, Phrases.MUSIC)));
+                return TimelinePhrases.musicTrack(nameOr(track, firstLabel(track, TimelinePhrases.MUSIC)));
             case TEXT:
                 String title = track.segments().stream().map(Segment::title).filter(t -> !t.isBlank()).findFirst()
                         .orElse(track.name());
-                return Phrases.titleTrack(title);
+                return TimelinePhrases.titleTrack(title);
             default:
-                return Phrases.otherTrack(nameOr(track, Phrases.UNTITLED));
+                return TimelinePhrases.otherTrack(nameOr(track, TimelinePhrases.UNTITLED));
         }
     }
 
     static String span(Track track) {
         if (track.segments().isEmpty()) {
-            return Phrases.EMPTY_TRACK;
+            return TimelinePhrases.EMPTY_TRACK;
         }
         return seconds(track.startMs()) + "-" + seconds(track.endMs()) + "s";
     }
