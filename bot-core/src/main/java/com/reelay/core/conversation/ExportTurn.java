@@ -86,7 +86,7 @@ final class ExportTurn implements Turn {
             OptionalLong usual = before.map(balances::shortForExport).orElse(OptionalLong.empty());
             if (usual.isPresent() && !((Intent.Export) r.intent()).anyway()) {
                 log.info("export held: low balance chat={} request={}", r.chat(), r.requestId());
-                return progress.finish(phrases.lowBalance(before.get().available(), usual.getAsLong()),
+                return progress.finish(CreditWording.lowBalance(phrases.book(), before.get().available(), usual.getAsLong()),
                         phrases.buttons(Action.EXPORT_ANYWAY, Action.KEEP_EDITING));
             }
             RenderStatus submitted = client.submitRender(session.auth(), session.sessionId(), state.draft());

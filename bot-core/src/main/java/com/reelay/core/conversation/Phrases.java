@@ -128,7 +128,7 @@ final class Phrases {
 
     /** A waiting request's place; {@code wait} is empty when there is no run time to go by yet. */
     String queued(int place, int ahead, java.util.Optional<Duration> wait) {
-        String estimate = wait.map(w -> book.phrase("queue.estimate", "wait", duration(w))).orElse("");
+        String estimate = wait.map(w -> book.phrase("queue.estimate", "wait", TimeWording.duration(book, w))).orElse("");
         return book.phrase("queue.place", "place", place, "ahead", ahead, "estimate", estimate);
     }
 
@@ -186,22 +186,6 @@ final class Phrases {
         return working();
     }
 
-    /**
-     * The stage with the time so far, in steps (10 s in the first minute, then 30 s) so that a
-     * long generation costs a few edits a minute, not one per heartbeat: a Telegram group may
-     * only receive 20 messages a minute in all.
-     */
-    String withElapsed(String stage, Duration elapsed) {
-        long s = elapsed.toSeconds();
-        if (s < 10) {
-            return stage;
-        }
-        s = s < 60 ? s / 10 * 10 : s / 30 * 30;
-        String time = s < 60 ? book.phrase("progress.elapsed.seconds", "seconds", s)
-                : book.phrase("progress.elapsed.minutes", "minutes", s / 60, "seconds", String.format("%02d", s % 60));
-        return book.phrase("progress.elapsed", "stage", stage, "time", time);
-    }
-
     String uploading(int files) {
         return book.phrase("progress.uploading", "files", files);
     }
@@ -244,33 +228,6 @@ final class Phrases {
         return book.phrase("upload.restarted_before", "names", names, "count", names.contains(",") ? 2 : 1);
     }
 
-    /** The receipt under a generation or an export: credits used, and what is left. */
-    String receipt(Credits before, Credits after) {
-        long used = Math.max(0, before.total() - after.total());
-        return book.phrase("receipt.spent", "used", used, "left", after.available());
-    }
-
-    String balanceLeft(Credits after) {
-        return book.phrase("receipt.left", "left", after.available());
-    }
-
-    /** After a failure: whether the credits the request took came back, are still held, or were spent. */
-    String refund(Credits before, Credits after) {
-        long held = Math.max(0, after.frozen() - before.frozen());
-        long spent = Math.max(0, before.total() - after.total());
-        if (held > 0) {
-            return book.phrase("refund.held", "credits", held, "left", after.available());
-        }
-        if (spent > 0) {
-            return book.phrase("refund.spent", "credits", spent, "left", after.available());
-        }
-        return book.phrase("refund.none", "left", after.available());
-    }
-
-    String lowBalance(long available, long usual) {
-        return book.phrase("export.low_balance", "available", available, "usual", usual);
-    }
-
     String keptEditing() {
         return book.phrase("export.kept_editing");
     }
@@ -294,101 +251,17 @@ final class Phrases {
 
     /** {@code oneToOne}: only the person reads the chat, so a link that claims its identity may be shown. */
     String failure(Throwable error, boolean anonymous, boolean oneToOne) {
-        if (error instanceof NemoException.OutOfCredits oc) {
-            if (oc.registrationUrl().isPresent() && !oneToOne) {
-                return book.phrase("failure.out_of_credits_private_only");
-            }
-            if (oc.registrationUrl().isPresent()) {
-                return book.phrase("failure.out_of_credits_link", "url", oc.registrationUrl().get());
-            }
-            return book.phrase(anonymous ? "failure.out_of_credits_anonymous" : "failure.out_of_credits_account");
-        }
-        if (error instanceof NemoException.ExportNotAllowed) {
-            return book.phrase("failure.export_not_allowed");
-        }
-        if (error instanceof NemoException.UploadSourceFailed sourceFailed) {
-            return uploadSourceFailed(sourceFailed);
-        }
-        if (error instanceof NemoException.UnsupportedFile) {
-            return book.phrase("failure.unsupported_file", "formats", FilePolicy.describe());
-        }
-        if (error instanceof NemoException.FileTooLarge) {
-            return book.phrase("failure.file_too_large", "megabytes", megabytes());
-        }
-        if (error instanceof NemoException.IdentityRefused refused) {
-            String when = refused.retryAfter().map(w -> book.phrase("failure.identity_refused.when", "wait", roughly(w)))
-                    .orElse("");
-            return book.phrase("failure.identity_refused", "when", when);
-        }
-        if (error instanceof NemoException.RateLimited) {
-            return book.phrase("failure.rate_limited");
-        }
-        if (error instanceof NemoException.StreamTimedOut) {
-            return book.phrase("failure.timed_out");
-        }
-        if (error instanceof NemoException.StreamBroken) {
-            return book.phrase("failure.stream_broken");
-        }
-        if (error instanceof NemoException.Cancelled) {
-            return interrupted();
-        }
-        if (error instanceof NemoException.Unavailable) {
-            return book.phrase("failure.unavailable");
-        }
-        if (error instanceof NemoException.AgentFailed) {
-            return book.phrase("failure.agent_failed");
-        }
-        return book.phrase("failure.unexpected");
+        return FailureWording.of(this, error, anonymous, oneToOne);
     }
 
-    /** "about 3 hours", "about 2 days": a person's sense of a long wait. */
-    String roughly(Duration wait) {
-        long hours = Math.max(1, (wait.toMinutes() + 59) / 60);
-        return hours < 48 ? book.phrase("time.about_hours", "n", hours) : book.phrase("time.about_days", "n", (hours + 23) / 24);
-    }
-
-    /** "about 3 minutes", "40 seconds", "2 hours". */
-    String duration(Duration d) {
-        long seconds = Math.max(1, d.toSeconds());
-        if (seconds < 60) {
-            return book.phrase("time.seconds", "n", seconds < 10 ? seconds : seconds / 10 * 10);
-        }
-        long minutes = (seconds + 30) / 60;
-        if (minutes < 90) {
-            return book.phrase("time.minutes", "n", minutes);
-        }
-        return book.phrase("time.hours", "n", (minutes + 30) / 60);
+    String uploadSourceFailed(NemoException.UploadSourceFailed error) {
+        return FailureWording.uploadSourceFailed(book, error);
     }
 
     // ---- buttons ----------------------------------------------------------------------------
 
     Button button(Action action) {
-        String key;
-        if (action instanceof Action.Export) {
-            key = "button.export";
-        } else if (action instanceof Action.Status) {
-            key = "button.status";
-        } else if (action instanceof Action.Credits) {
-            key = "button.credits";
-        } else if (action instanceof Action.NewProject) {
-            key = "button.new_project";
-        } else if (action instanceof Action.Projects) {
-            key = "button.projects";
-        } else if (action instanceof Action.ExportAnyway) {
-            key = "button.export_anyway";
-        } else if (action instanceof Action.KeepEditing) {
-            key = "button.keep_editing";
-        } else if (action instanceof Action.Retry) {
-            key = "button.retry";
-        } else if (action instanceof Action.QuickEdit q) {
-            return new Button(QuickEdits.label(book, q.name()), action);
-        } else if (action instanceof Action.ChooseLanguage c) {
-            return new Button(c.language().equals(ChatLanguages.AUTO) ? book.phrase("button.language.auto")
-                    : Phrasebook.of(c.language()).phrase("language.name"), action);
-        } else {
-            throw new IllegalArgumentException("no label for " + action);
-        }
-        return new Button(book.phrase(key), action);
+        return ButtonLabels.of(book, action);
     }
 
     List<Button> buttons(List<Action> actions) {
@@ -417,16 +290,4 @@ final class Phrases {
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
 
-    /**
-     * An upload whose file the chat platform would not hand over: the platform's reason, never
-     * "I can't reach NemoVideo".
-     */
-    String uploadSourceFailed(NemoException.UploadSourceFailed error) {
-        for (Throwable t = error.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof AttachmentUnavailable unavailable) {
-                return unavailable.reason().in(book);
-            }
-        }
-        return book.phrase("upload.source_failed");
-    }
 }

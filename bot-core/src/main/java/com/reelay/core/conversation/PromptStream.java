@@ -141,7 +141,7 @@ final class PromptStream {
         log.info("reply chat={} request={} text={} tools={}", r.chat(), r.requestId(), reply.hasText(),
                 reply.toolsUsed().size());
         String receipt = before.flatMap(b -> balances.read(r.chat(), r.requestId(), session.auth())
-                .map(after -> phrases.receipt(b, after))).orElse("");
+                .map(after -> CreditWording.receipt(phrases.book(), b, after))).orElse("");
         List<Button> buttons = new ArrayList<>();
         if (exportable) {
             buttons.addAll(phrases.buttons(Action.EXPORT, Action.STATUS));
@@ -212,7 +212,7 @@ final class PromptStream {
             } else if (event instanceof AgentEvent.TextChunk) {
                 return; // the whole text replaces the progress at the end
             }
-            progress.update(Replies.join(note, phrases.withElapsed(stage, Duration.between(started, clock.instant()))));
+            progress.update(Replies.join(note, TimeWording.withElapsed(phrases.book(), stage, Duration.between(started, clock.instant()))));
         }
     }
 }

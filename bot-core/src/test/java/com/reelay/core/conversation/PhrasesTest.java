@@ -13,11 +13,11 @@ class PhrasesTest {
 
     @Test
     void elapsedTimeMovesInStepsSoHeartbeatsDoNotEachCostAnEdit() {
-        assertEquals("🎬 Generating video…", EN.withElapsed("🎬 Generating video…", Duration.ofSeconds(9)));
-        assertEquals("🎬 Generating video… (10s)", EN.withElapsed("🎬 Generating video…", Duration.ofSeconds(19)));
-        assertEquals("🎬 Generating video… (50s)", EN.withElapsed("🎬 Generating video…", Duration.ofSeconds(59)));
-        assertEquals("🎬 Generating video… (1m 00s)", EN.withElapsed("🎬 Generating video…", Duration.ofSeconds(89)));
-        assertEquals("🎬 Generating video… (4m 30s)", EN.withElapsed("🎬 Generating video…", Duration.ofSeconds(299)));
+        assertEquals("🎬 Generating video…", TimeWording.withElapsed(EN.book(), "🎬 Generating video…", Duration.ofSeconds(9)));
+        assertEquals("🎬 Generating video… (10s)", TimeWording.withElapsed(EN.book(), "🎬 Generating video…", Duration.ofSeconds(19)));
+        assertEquals("🎬 Generating video… (50s)", TimeWording.withElapsed(EN.book(), "🎬 Generating video…", Duration.ofSeconds(59)));
+        assertEquals("🎬 Generating video… (1m 00s)", TimeWording.withElapsed(EN.book(), "🎬 Generating video…", Duration.ofSeconds(89)));
+        assertEquals("🎬 Generating video… (4m 30s)", TimeWording.withElapsed(EN.book(), "🎬 Generating video…", Duration.ofSeconds(299)));
     }
 
     @Test

@@ -219,27 +219,27 @@ class ProgressMessageTest {
         ProgressMessage p = paced(stage);
         out.sendLine(new SendLine(100, Duration.ofSeconds(5)));
         timers.advance(Duration.ofSeconds(10));
-        p.update(EN.withElapsed(stage, Duration.ofSeconds(10)));
+        p.update(TimeWording.withElapsed(EN.book(), stage, Duration.ofSeconds(10)));
         timers.advance(Duration.ofSeconds(10));
         assertEquals(List.of(stage), history(out, chat), "only the elapsed time moved: dropped");
-        p.update(EN.withElapsed("✂️ Editing the timeline…", Duration.ofSeconds(20)));
+        p.update(TimeWording.withElapsed(EN.book(), "✂️ Editing the timeline…", Duration.ofSeconds(20)));
         assertEquals(List.of(stage, "✂️ Editing the timeline… (20s)"), history(out, chat), "a new stage still goes");
 
         out.sendLine(SendLine.FREE);
         timers.advance(Duration.ofSeconds(10));
-        p.update(EN.withElapsed("✂️ Editing the timeline…", Duration.ofSeconds(30)));
+        p.update(TimeWording.withElapsed(EN.book(), "✂️ Editing the timeline…", Duration.ofSeconds(30)));
         assertEquals("✂️ Editing the timeline… (30s)", out.messages(chat).get(0).text(), "no contention: the time moves");
     }
 
     @Test
     void theElapsedTimeIsRecognisedAsPhrasesWritesIt() {
         String stage = "🎬 Generating video…";
-        assertTrue(ProgressMessage.onlyElapsedMoved(stage, EN.withElapsed(stage, Duration.ofSeconds(10))));
-        assertTrue(ProgressMessage.onlyElapsedMoved(EN.withElapsed(stage, Duration.ofSeconds(50)),
-                EN.withElapsed(stage, Duration.ofSeconds(90))));
-        assertTrue(ProgressMessage.onlyElapsedMoved("note\n\n" + EN.withElapsed(stage, Duration.ofSeconds(60)),
-                "note\n\n" + EN.withElapsed(stage, Duration.ofSeconds(150))));
-        assertFalse(ProgressMessage.onlyElapsedMoved(stage, EN.withElapsed("🎵 Adding music…", Duration.ofSeconds(10))));
+        assertTrue(ProgressMessage.onlyElapsedMoved(stage, TimeWording.withElapsed(EN.book(), stage, Duration.ofSeconds(10))));
+        assertTrue(ProgressMessage.onlyElapsedMoved(TimeWording.withElapsed(EN.book(), stage, Duration.ofSeconds(50)),
+                TimeWording.withElapsed(EN.book(), stage, Duration.ofSeconds(90))));
+        assertTrue(ProgressMessage.onlyElapsedMoved("note\n\n" + TimeWording.withElapsed(EN.book(), stage, Duration.ofSeconds(60)),
+                "note\n\n" + TimeWording.withElapsed(EN.book(), stage, Duration.ofSeconds(150))));
+        assertFalse(ProgressMessage.onlyElapsedMoved(stage, TimeWording.withElapsed(EN.book(), "🎵 Adding music…", Duration.ofSeconds(10))));
         assertFalse(ProgressMessage.onlyElapsedMoved(stage, stage));
     }
 }
