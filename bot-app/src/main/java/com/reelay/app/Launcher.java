@@ -218,7 +218,7 @@ public final class Launcher {
         // The console has no platform rate limit: show progress more often than chat platforms can.
         ConversationEngine engine = new ConversationEngine(client, store,
                 console ? config.engine().withEditInterval(Duration.ofMillis(500)) : config.engine(),
-                config.guard(), token, Clock.systemUTC());
+                config.guard(), token, config.nemo().identityScope(), Clock.systemUTC(), Metrics.globalRegistry);
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("store", Probes.store(store));
         ConsoleChat consoleChat = null;

@@ -42,7 +42,7 @@ final class AttachmentDownloads {
         try {
             response = http.get().newCall(new Request.Builder().url(url).get().build()).execute();
         } catch (IOException e) {
-            throw new AttachmentUnavailable("I couldn't download \"" + name + "\" from Discord. Please send it again.",
+            throw new AttachmentUnavailable(DiscordPhrases.downloadFailed(name),
                     new IOException(FailureText.of(e), null));
         }
         if (!response.isSuccessful()) {

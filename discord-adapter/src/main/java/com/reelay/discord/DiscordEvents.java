@@ -97,7 +97,7 @@ final class DiscordEvents extends ListenerAdapter {
         handle(() -> {
             Optional<Inbound> inbound = reader.fromButton(event.getInteraction());
             if (inbound.isEmpty()) {
-                event.reply("That button doesn't do anything any more.").setEphemeral(true)
+                event.reply(DiscordPhrases.STALE_BUTTON).setEphemeral(true)
                         .queue(ok -> { }, error -> log.debug("unknown button not answered: {}", FailureText.of(error)));
                 return;
             }
@@ -113,7 +113,7 @@ final class DiscordEvents extends ListenerAdapter {
             return false;
         }
         io.micrometer.core.instrument.Metrics.counter("reelay.guard.refused", "reason", "guild_not_allowed").increment();
-        event.reply("Reelay isn't enabled in this server.").setEphemeral(true)
+        event.reply(DiscordPhrases.SERVER_NOT_ENABLED).setEphemeral(true)
                 .queue(ok -> { }, error -> log.debug("refusal not sent: {}", FailureText.of(error)));
         return true;
     }

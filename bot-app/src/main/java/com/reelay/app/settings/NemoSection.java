@@ -1,5 +1,6 @@
 package com.reelay.app.settings;
 
+import com.reelay.core.conversation.IdentityScope;
 import com.reelay.core.nemo.NemoSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -7,14 +8,16 @@ import java.util.Optional;
 
 /**
  * The NemoVideo service as an operator configures it. {@code token} is a registered account's
- * token (empty: one anonymous identity per chat).
+ * token (empty: anonymous identities, shared out by {@code identityScope}).
  */
 public record NemoSection(String token, String apiBase, String skillSource, String skillVersion, String skillPlatform,
                           Duration rateLimitWait, Duration streamTimeout, Duration streamIdleTimeout,
-                          Duration renderFirstPoll, Duration renderMaxPollInterval, int maxConcurrentStreams) {
+                          Duration renderFirstPoll, Duration renderMaxPollInterval, int maxConcurrentStreams,
+                          IdentityScope identityScope) {
 
     public NemoSection {
         token = token == null ? "" : token.strip();
+        identityScope = identityScope == null ? IdentityScope.CHAT : identityScope;
         StringBuilder problems = new StringBuilder();
         try {
             URI uri = URI.create(apiBase == null ? "" : apiBase.strip());
@@ -44,7 +47,7 @@ public record NemoSection(String token, String apiBase, String skillSource, Stri
         NemoSettings d = NemoSettings.defaults(NemoSettings.DEFAULT_BASE_URL);
         return new NemoSection("", d.baseUrl(), d.skillSource(), d.skillVersion(), d.skillPlatform(), d.rateLimitWait(),
                 d.streamTimeout(), d.streamIdleTimeout(), d.renderFirstPoll(), d.renderMaxPollInterval(),
-                d.maxConcurrentRequests());
+                d.maxConcurrentRequests(), IdentityScope.CHAT);
     }
 
     public Optional<String> registeredToken() {

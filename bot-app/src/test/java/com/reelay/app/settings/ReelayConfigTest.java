@@ -50,6 +50,16 @@ class ReelayConfigTest {
     }
 
     @Test
+    void theIdentityScopeIsChatUnlessTheOperatorSaysOtherwise() throws Exception {
+        assertEquals(com.reelay.core.conversation.IdentityScope.CHAT,
+                ReelayConfig.load(Optional.empty(), Map.of()).nemo().identityScope());
+        assertEquals(com.reelay.core.conversation.IdentityScope.USER,
+                ReelayConfig.load(Optional.empty(), Map.of("NEMO_IDENTITY_SCOPE", "user")).nemo().identityScope());
+        assertEquals(com.reelay.core.conversation.IdentityScope.SHARED,
+                ReelayConfig.load(Optional.empty(), Map.of("NEMO_IDENTITY_SCOPE", "shared")).nemo().identityScope());
+    }
+
+    @Test
     void theExampleFileLoadsAndEqualsTheDefaults() throws Exception {
         ReelayConfig example = ReelayConfig.load(Optional.of(EXAMPLE), Map.of());
         assertEquals(ReelayConfig.load(Optional.empty(), Map.of()), example);

@@ -1,6 +1,7 @@
 package com.reelay.core.conversation;
 
 import com.reelay.core.chat.ChatRef;
+import com.reelay.core.chat.ChatUser;
 import com.reelay.core.nemo.AnonymousIdentity;
 import com.reelay.core.nemo.IdentityKeeper;
 import com.reelay.core.nemo.NemoAuth;
@@ -32,21 +33,44 @@ final class ChatSessions {
     private final ReelayStore store;
     private final NemoAuth sharedAuth;
     private final Clock clock;
-    private final Cache<String, NemoAuth> auths;
+    private final IdentityScope scope;
+    private final Cache<String, Identity> auths;
 
-    ChatSessions(NemoClient client, ReelayStore store, Optional<String> nemoToken, Clock clock) {
+    /** A chat's anonymous identity and where it is kept. */
+    private record Identity(NemoAuth auth, StoreKeeper keeper) {
+    }
+
+    ChatSessions(NemoClient client, ReelayStore store, Optional<String> nemoToken, IdentityScope scope, Clock clock) {
         this.client = client;
         this.store = store;
         this.sharedAuth = nemoToken.map(NemoAuth::fixedToken).orElse(null);
+        this.scope = scope;
         this.clock = clock;
         this.auths = Caffeine.newBuilder().maximumSize(100_000).build();
     }
 
     NemoAuth auth(ChatRef chat) {
+        return auth(chat, null);
+    }
+
+    /**
+     * The identity {@code chat} spends from. With {@link IdentityScope#USER} the first person who
+     * makes something in a chat brings their identity to it ({@code user} may be null when no
+     * person is at hand, e.g. a render resumed after a restart).
+     */
+    NemoAuth auth(ChatRef chat, ChatUser user) {
         if (sharedAuth != null) {
             return sharedAuth;
         }
-        return auths.get(chat.key(), key -> NemoAuth.anonymous(new StoreKeeper(store, key)));
+        String key = scope == IdentityScope.SHARED ? "shared" : chat.key();
+        Identity identity = auths.get(key, k -> {
+            StoreKeeper keeper = new StoreKeeper(store, k);
+            return new Identity(NemoAuth.anonymous(keeper), keeper);
+        });
+        if (scope == IdentityScope.USER && user != null) {
+            identity.keeper().adopt("user:" + chat.platform() + ":" + user.id());
+        }
+        return identity.auth();
     }
 
     Optional<Session> existing(ChatRef chat) {
@@ -54,18 +78,18 @@ final class ChatSessions {
                 .map(s -> new Session(auth(chat), s.sessionId(), s.language()));
     }
 
-    /** The chat's session, created on first use in {@code language}. */
-    Session ensure(ChatRef chat, String language, String requestId) throws NemoException {
+    /** The chat's session, created on first use in {@code language}, spending {@code user}'s identity by scope. */
+    Session ensure(ChatRef chat, ChatUser user, String language, String requestId) throws NemoException {
         Optional<Session> existing = existing(chat);
         if (existing.isPresent()) {
             return existing.get();
         }
-        return create(chat, language, requestId);
+        return create(chat, user, language, requestId);
     }
 
     /** A fresh session (a new project, or after the old one was lost); forgets the old draft. */
-    Session create(ChatRef chat, String language, String requestId) throws NemoException {
-        NemoAuth auth = auth(chat);
+    Session create(ChatRef chat, ChatUser user, String language, String requestId) throws NemoException {
+        NemoAuth auth = auth(chat, user);
         NemoSession session = client.createSession(auth, language);
         ChatState state = store.chat(chat.key()).orElse(ChatState.fresh(chat.key(), clock.instant()));
         store.saveChat(state.withSession(session.sessionId(), language, clock.instant()));
@@ -92,24 +116,43 @@ final class ChatSessions {
                 .ifPresent(s -> store.saveChat(s.withLastDraft(draftJson, clock.instant())));
     }
 
-    /** Keeps one chat's anonymous identity in the store. */
+    /**
+     * Keeps one chat's anonymous identity in the store. Under {@link IdentityScope#USER} it also
+     * reads and writes the person's own copy, so the identity follows them to other chats.
+     */
     private static final class StoreKeeper implements IdentityKeeper {
         private final ReelayStore store;
         private final String chatKey;
+        private volatile String userKey;
 
         StoreKeeper(ReelayStore store, String chatKey) {
             this.store = store;
             this.chatKey = chatKey;
         }
 
+        /** The chat takes the identity of the first person who makes something in it. */
+        void adopt(String personKey) {
+            if (userKey == null && store.identity(chatKey).isEmpty()) {
+                userKey = personKey;
+                // The chat keeps its own copy, so work resumed here without the person finds it.
+                store.identity(personKey).ifPresent(identity -> store.saveIdentity(chatKey, identity));
+            }
+        }
+
         @Override
         public Optional<AnonymousIdentity> load() {
-            return store.identity(chatKey);
+            Optional<AnonymousIdentity> kept = store.identity(chatKey);
+            String person = userKey;
+            return kept.isPresent() || person == null ? kept : store.identity(person);
         }
 
         @Override
         public void save(AnonymousIdentity identity) {
             store.saveIdentity(chatKey, identity);
+            String person = userKey;
+            if (person != null) {
+                store.saveIdentity(person, identity);
+            }
         }
     }
 }

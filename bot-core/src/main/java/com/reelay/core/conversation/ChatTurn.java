@@ -24,7 +24,7 @@ final class ChatTurn implements Turn {
         String prompt = ((Intent.Chat) r.intent()).prompt();
         out.showActivity(r.chat(), Activity.TYPING);
         String language = Language.forSession(r.user().languageTag(), prompt);
-        return workers.blocking(() -> sessions.ensure(r.chat(), language, r.requestId()))
+        return workers.blocking(() -> sessions.ensure(r.chat(), r.user(), language, r.requestId()))
                 .thenCompose(session -> prompts.send(out, r, session, prompt, progress, true, ""))
                 .exceptionally(error -> {
                     replies.fail(r, progress, error);

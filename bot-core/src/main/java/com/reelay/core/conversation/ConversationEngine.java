@@ -61,7 +61,13 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
 
     public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings, GuardSettings guard,
                               Optional<String> nemoToken, Clock clock, MeterRegistry registry) {
-        ChatSessions sessions = new ChatSessions(client, store, nemoToken, clock);
+        this(client, store, settings, guard, nemoToken, IdentityScope.CHAT, clock, registry);
+    }
+
+    /** @param scope whose anonymous identity a chat spends when {@code nemoToken} is empty */
+    public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings, GuardSettings guard,
+                              Optional<String> nemoToken, IdentityScope scope, Clock clock, MeterRegistry registry) {
+        ChatSessions sessions = new ChatSessions(client, store, nemoToken, scope, clock);
         this.metrics = new EngineMetrics(registry);
         this.workers = new Workers(settings.workerThreads());
         this.admission = new Admission(new GuardRails(guard, clock, store), settings);

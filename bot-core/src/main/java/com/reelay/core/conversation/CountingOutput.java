@@ -7,6 +7,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.SendLine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,12 @@ final class CountingOutput implements ChatOutput {
     public CompletableFuture<MessageRef> sendVideo(ChatRef chat, String requestId, FinishedVideo video) {
         videos.increment();
         return platform.sendVideo(chat, requestId, video);
+    }
+
+    /** The platform's line shows through, or progress could never adapt to contention. */
+    @Override
+    public SendLine sendLine() {
+        return platform.sendLine();
     }
 
     @Override

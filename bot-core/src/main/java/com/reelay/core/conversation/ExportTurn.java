@@ -65,7 +65,7 @@ final class ExportTurn implements Turn {
             try {
                 state = client.state(session.auth(), session.sessionId());
             } catch (NemoException.SessionNotFound e) {
-                sessions.create(r.chat(), session.language(), r.requestId());
+                sessions.create(r.chat(), r.user(), session.language(), r.requestId());
                 return progress.finish(Replies.join(Phrases.SESSION_EXPIRED, Phrases.NOTHING_TO_EXPORT), List.of());
             }
             if (!state.timeline().isExportable()) {

@@ -3,6 +3,7 @@ package com.reelay.core.conversation;
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
+import com.reelay.core.chat.ChatUser;
 import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoClient;
 import com.reelay.core.nemo.NemoException;
@@ -42,7 +43,7 @@ final class InstantAnswers implements Turn {
             } else if (intent instanceof Intent.Cancel) {
                 cancel(out, chat, requestId);
             } else if (intent instanceof Intent.Credits) {
-                credits(out, chat, requestId);
+                credits(out, chat, r.user(), requestId);
             } else if (intent instanceof Intent.Status) {
                 status(out, chat, requestId);
             }
@@ -56,8 +57,8 @@ final class InstantAnswers implements Turn {
      * NemoVideo grants about 10 anonymous identities per server address a week: asking for the
      * balance must not spend one. A chat gets its identity when it first makes something.
      */
-    private void credits(ChatOutput out, ChatRef chat, String requestId) throws NemoException {
-        NemoAuth auth = sessions.auth(chat);
+    private void credits(ChatOutput out, ChatRef chat, ChatUser user, String requestId) throws NemoException {
+        NemoAuth auth = sessions.auth(chat, user);
         if (auth.isAnonymous() && auth.identity().isEmpty()) {
             replies.say(out, chat, requestId, Phrases.NO_CREDITS_YET, List.of());
             return;

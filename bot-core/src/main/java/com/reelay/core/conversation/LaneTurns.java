@@ -7,6 +7,9 @@ import java.util.concurrent.CompletableFuture;
 /** Picks the turn for a request's intent, and what the person sees as soon as its turn starts. */
 final class LaneTurns implements LaneScheduler.Turns {
 
+    /** Past this many messages queued ahead (about a second of Telegram's budget), the person is told. */
+    static final int LONG_LINE = 30;
+
     private final Replies replies;
     private final Turn chat;
     private final Turn upload;
@@ -24,7 +27,8 @@ final class LaneTurns implements LaneScheduler.Turns {
     @Override
     public ProgressMessage announce(ChatOutput out, LaneRequest r) {
         if (r.intent() instanceof Intent.Chat) {
-            return replies.progress(out, r, Phrases.CONNECTING);
+            int ahead = out.sendLine().waitingAhead();
+            return replies.progress(out, r, ahead >= LONG_LINE ? Phrases.connectingBehind(ahead) : Phrases.CONNECTING);
         }
         if (r.intent() instanceof Intent.Export) {
             out.showActivity(r.chat(), Activity.UPLOADING_VIDEO);

@@ -21,7 +21,7 @@ final class NewProjectTurn implements Turn {
     public CompletableFuture<Void> run(ChatOutput out, LaneRequest r, ProgressMessage announced) {
         String language = Language.forSession(r.user().languageTag(), "");
         String current = sessions.existing(r.chat()).map(ChatSessions.Session::language).orElse(language);
-        return workers.blocking(() -> sessions.create(r.chat(), current, r.requestId()))
+        return workers.blocking(() -> sessions.create(r.chat(), r.user(), current, r.requestId()))
                 .thenCompose(s -> replies.say(out, r.chat(), r.requestId(), Phrases.NEW_PROJECT, List.of()))
                 .exceptionally(error -> {
                     replies.sayFailure(out, r, error);

@@ -12,6 +12,11 @@ final class Phrases {
 
     static final String CONNECTING = "⏳ Connecting…";
     static final String WORKING = "⏳ Working on it…";
+
+    /** The first acknowledgement when the platform's send line is long. */
+    static String connectingBehind(int ahead) {
+        return "⏳ Got it. " + ahead + " replies to other people go out first; yours starts now.";
+    }
     static final String PREPARING_EXPORT = "⏳ Preparing your export…";
     static final String NOTHING_TO_EXPORT =
             "There's nothing to export yet. Describe the video you want (or send photos or clips) and I'll make it.";

@@ -68,7 +68,7 @@ final class PromptStream {
                 // The service refused the message, so sending it to a fresh session is safe.
                 log.info("session lost chat={} request={}: renewing", r.chat(), r.requestId());
                 String expired = Replies.join(note, Phrases.SESSION_EXPIRED);
-                return workers.blocking(() -> sessions.create(r.chat(), session.language(), r.requestId()))
+                return workers.blocking(() -> sessions.create(r.chat(), r.user(), session.language(), r.requestId()))
                         .thenCompose(fresh -> send(out, r, fresh, prompt, progress, false, expired));
             }
             return CompletableFuture.<Void>failedFuture(cause);

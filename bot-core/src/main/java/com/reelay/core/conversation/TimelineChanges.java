@@ -23,9 +23,9 @@ final class TimelineChanges {
             List<Track> now = ofKind(after, kind);
             for (int i = 0; i < Math.max(old.size(), now.size()); i++) {
                 if (i >= old.size()) {
-                    changes.add("Added " + TimelineSummary.describe(now.get(i)));
+                    changes.add(TimelinePhrases.added(TimelineSummary.describe(now.get(i))));
                 } else if (i >= now.size()) {
-                    changes.add("Removed " + TimelineSummary.label(old.get(i)));
+                    changes.add(TimelinePhrases.removed(TimelineSummary.label(old.get(i))));
                 } else {
                     changed(old.get(i), now.get(i), changes);
                 }
@@ -38,16 +38,15 @@ final class TimelineChanges {
         String oldLabel = TimelineSummary.label(old);
         String newLabel = TimelineSummary.label(now);
         if (!oldLabel.equals(newLabel)) {
-            changes.add("Changed " + oldLabel + " to " + TimelineSummary.describe(now));
+            changes.add(TimelinePhrases.changed(oldLabel, TimelineSummary.describe(now)));
             return;
         }
         if (!TimelineSummary.span(old).equals(TimelineSummary.span(now))
                 || old.segments().size() != now.segments().size()) {
-            changes.add(newLabel + " now " + TimelineSummary.span(now) + " (was " + TimelineSummary.span(old) + ")");
+            changes.add(TimelinePhrases.moved(newLabel, TimelineSummary.span(now), TimelineSummary.span(old)));
         }
         if (old.volume() != null && now.volume() != null && Math.round(old.volume() * 100) != Math.round(now.volume() * 100)) {
-            changes.add(newLabel + " volume now " + Math.round(now.volume() * 100) + "% (was "
-                    + Math.round(old.volume() * 100) + "%)");
+            changes.add(TimelinePhrases.volume(newLabel, Math.round(now.volume() * 100), Math.round(old.volume() * 100)));
         }
     }
 
@@ -59,15 +58,15 @@ final class TimelineChanges {
     static String describe(Timeline before, Timeline after) {
         List<String> changes = between(before, after);
         if (changes.isEmpty()) {
-            return "Done. The timeline looks the same as before; say \"status\" to see it.";
+            return TimelinePhrases.NO_CHANGE;
         }
-        StringBuilder s = new StringBuilder("Done. Here's what changed:");
+        StringBuilder s = new StringBuilder(TimelinePhrases.CHANGES_HEADING);
         for (String change : changes) {
             s.append("\n• ").append(change);
         }
         long total = after.durationMs();
         if (total > 0) {
-            s.append("\nThe video is now ").append(TimelineSummary.seconds(total)).append("s long.");
+            s.append("\n").append(TimelinePhrases.videoLength(TimelineSummary.seconds(total)));
         }
         return s.toString();
     }

@@ -18,11 +18,11 @@ final class TimelineSummary {
 
     static String of(Timeline timeline) {
         if (timeline.tracks().isEmpty()) {
-            return "Your timeline is empty. Describe the video you want and I'll start it.";
+            return TimelinePhrases.TIMELINE_EMPTY;
         }
         List<String> lines = new ArrayList<>();
         int n = timeline.tracks().size();
-        lines.add("Timeline (" + n + (n == 1 ? " track):" : " tracks):"));
+        lines.add(TimelinePhrases.timelineHeading(n));
         int i = 1;
         for (Track track : timeline.tracks()) {
             lines.add(i++ + ". " + describe(track));
@@ -43,21 +43,21 @@ final class TimelineSummary {
     static String label(Track track) {
         switch (track.kind()) {
             case VIDEO:
-                return "Video: " + nameOr(track, firstLabel(track, "clip"));
+                return TimelinePhrases.videoTrack(nameOr(track, firstLabel(track, TimelinePhrases.CLIP)));
             case AUDIO:
-                return "BGM: " + nameOr(track, firstLabel(track, "music"));
+                return TimelinePhrases.musicTrack(nameOr(track, firstLabel(track, TimelinePhrases.MUSIC)));
             case TEXT:
                 String title = track.segments().stream().map(Segment::title).filter(t -> !t.isBlank()).findFirst()
                         .orElse(track.name());
-                return "Title: \"" + title + "\"";
+                return TimelinePhrases.titleTrack(title);
             default:
-                return "Track: " + nameOr(track, "untitled");
+                return TimelinePhrases.otherTrack(nameOr(track, TimelinePhrases.UNTITLED));
         }
     }
 
     static String span(Track track) {
         if (track.segments().isEmpty()) {
-            return "empty";
+            return TimelinePhrases.EMPTY_TRACK;
         }
         return seconds(track.startMs()) + "-" + seconds(track.endMs()) + "s";
     }

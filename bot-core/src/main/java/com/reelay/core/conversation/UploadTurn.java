@@ -68,12 +68,12 @@ final class UploadTurn implements Turn {
         ProgressMessage progress = replies.progress(out, r, Phrases.uploading(accepted));
         String language = Language.forSession(r.user().languageTag(), upload.caption());
         return workers.blocking(() -> {
-            ChatSessions.Session session = sessions.ensure(r.chat(), language, r.requestId());
+            ChatSessions.Session session = sessions.ensure(r.chat(), r.user(), language, r.requestId());
             String note = "";
             try {
                 sendFiles(session, files, urls);
             } catch (NemoException.SessionNotFound e) {
-                session = sessions.create(r.chat(), language, r.requestId());
+                session = sessions.create(r.chat(), r.user(), language, r.requestId());
                 note = Phrases.SESSION_EXPIRED;
                 sendFiles(session, files, urls);
             }

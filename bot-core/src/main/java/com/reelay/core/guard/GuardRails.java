@@ -6,8 +6,6 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +22,6 @@ import java.util.Optional;
  */
 public final class GuardRails {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
     /** Check-then-record is atomic per person and per chat; stripes keep unrelated chats apart. */
@@ -61,7 +58,7 @@ public final class GuardRails {
             return Optional.empty();
         }
         Metrics.counter("reelay.guard.refused", "reason", "not_allowed").increment();
-        return Optional.of("Sorry, this bot is private. Ask its operator to let you in.");
+        return Optional.of(GuardPhrases.PRIVATE_BOT);
     }
 
     /** Counts one prompt against the person's and the chat's limits; a refusal with the time to retry if one is reached. */
@@ -73,11 +70,11 @@ public final class GuardRails {
         String chatKey = "chat:" + chat.key();
         List<Limit> limits = new ArrayList<>();
         limits.add(new Limit(userKey, settings.promptsPerUserPerDay(), DAY,
-                "You've sent " + settings.promptsPerUserPerDay() + " prompts in the last 24 hours, the most this bot allows."));
+                GuardPhrases.yoursToday(settings.promptsPerUserPerDay(), GuardPhrases.PROMPTS)));
         limits.add(new Limit(userKey, settings.promptsPerUserPerHour(), HOUR,
-                "You've sent " + settings.promptsPerUserPerHour() + " prompts in the last hour, the most this bot allows."));
+                GuardPhrases.yoursThisHour(settings.promptsPerUserPerHour(), GuardPhrases.PROMPTS)));
         limits.add(new Limit(chatKey, settings.promptsPerChatPerHour(), HOUR,
-                "This chat has sent " + settings.promptsPerChatPerHour() + " prompts in the last hour, the most this bot allows."));
+                GuardPhrases.chatsThisHour(settings.promptsPerChatPerHour(), GuardPhrases.PROMPTS)));
         limits.removeIf(limit -> limit.most() == 0);
         if (limits.isEmpty()) {
             return Optional.empty();
@@ -105,9 +102,9 @@ public final class GuardRails {
         String chatKey = "requests:chat:" + chat.key();
         List<Limit> limits = new ArrayList<>();
         limits.add(new Limit(userKey, settings.promptsPerUserPerHour(), HOUR,
-                "You've sent " + settings.promptsPerUserPerHour() + " commands in the last hour, the most this bot allows."));
+                GuardPhrases.yoursThisHour(settings.promptsPerUserPerHour(), GuardPhrases.COMMANDS)));
         limits.add(new Limit(chatKey, settings.promptsPerChatPerHour(), HOUR,
-                "This chat has sent " + settings.promptsPerChatPerHour() + " commands in the last hour, the most this bot allows."));
+                GuardPhrases.chatsThisHour(settings.promptsPerChatPerHour(), GuardPhrases.COMMANDS)));
         limits.removeIf(limit -> limit.most() == 0);
         if (limits.isEmpty()) {
             return Optional.empty();
@@ -128,7 +125,7 @@ public final class GuardRails {
                 .max(Comparator.comparing(Refusal::retryAt)); // the latest retry is the one that holds
         if (refusal.isPresent()) {
             Metrics.counter("reelay.guard.refused", "reason", "rate_limited").increment();
-            return Optional.of(refusal.get().why() + " You can send the next one " + when(refusal.get().retryAt(), now) + ".");
+            return Optional.of(GuardPhrases.nextOne(refusal.get().why(), refusal.get().retryAt(), now));
         }
         prompts.recordPrompt(limits.stream().map(Limit::key).distinct().toList(), now, now.minus(DAY));
         return Optional.empty();
@@ -156,14 +153,6 @@ public final class GuardRails {
     private record Refusal(String why, Instant retryAt) {
     }
 
-    /** "in 12 minutes (at 14:05 UTC)". */
-    private static String when(Instant at, Instant now) {
-        Duration wait = Duration.between(now, at);
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        String in = minutes < 90 ? minutes + (minutes == 1 ? " minute" : " minutes")
-                : (minutes + 59) / 60 + " hours";
-        return "in " + in + " (at " + HH_MM.format(at) + " UTC)";
-    }
 
     private boolean isAdmin(ChatRef chat, ChatUser user) {
         return matches(settings.admins(), chat.platform(), user.id());
