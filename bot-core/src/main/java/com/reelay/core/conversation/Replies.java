@@ -9,6 +9,7 @@ import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.MessageRef;
 import com.reelay.core.chat.Reply;
 import com.reelay.core.chat.Urgency;
+import com.reelay.core.chat.send.DroppedSend;
 import com.reelay.core.chat.support.Futures;
 import com.reelay.core.nemo.Credits;
 import com.reelay.core.nemo.NemoException;
@@ -107,7 +108,10 @@ final class Replies {
             chain = chain.thenCompose(ignored -> out.send(chat, requestId, sent));
         }
         return chain.handle((ignored, e) -> {
-            if (e != null) {
+            if (e != null && Futures.unwrap(e) instanceof DroppedSend) {
+                // The budget dropped it on purpose (a refusal under contention): a flood of outsiders must not flood the log.
+                log.debug("message dropped by the send budget chat={}", chat);
+            } else if (e != null) {
                 log.warn("message not delivered chat={}: {}", chat, e.toString());
             }
             return null;
