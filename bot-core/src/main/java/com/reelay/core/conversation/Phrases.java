@@ -1,7 +1,6 @@
 package com.reelay.core.conversation;
 
 import com.reelay.core.chat.Action;
-import com.reelay.core.chat.AttachmentUnavailable;
 import com.reelay.core.chat.Button;
 import com.reelay.core.chat.FilePolicy;
 import com.reelay.core.chat.Phrasebook;

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class ProgressMessage {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressMessage.class);
-    /** The elapsed time {@link Phrases#withElapsed} ends a stage with: " (40s)", " (1m 30s)". */
+    /** The elapsed time {@link TimeWording#withElapsed} ends a stage with: " (40s)", " (1m 30s)". */
     private static final Pattern ELAPSED = Pattern.compile(" \\((?:\\d+m )?\\d+s\\)$");
 
     private final ChatOutput output;
