@@ -3,15 +3,15 @@ package com.reelay.core.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.reelay.core.nemo.AnonymousIdentity;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Keeps hot chat state in memory in front of a durable store. Writes go through to the store
- * first, so the cache never holds anything the store does not; its size is bounded.
+ * first, so the cache never holds anything the store does not; its size is bounded. Only chat
+ * state, identities and languages are cached: queues, render jobs, the guard's prompt log and
+ * the readiness probe always reach the store, since a restart or an operator must see every row.
  */
-public final class CachingStore implements ReelayStore {
+public final class CachingStore extends ForwardingStore {
 
     private final ReelayStore durable;
     private final Cache<String, Optional<ChatState>> chats;
@@ -20,6 +20,7 @@ public final class CachingStore implements ReelayStore {
     private final Cache<String, Optional<String>> languages;
 
     public CachingStore(ReelayStore durable, long maxChats) {
+        super(durable);
         this.durable = durable;
         this.chats = Caffeine.newBuilder().maximumSize(maxChats).build();
         this.identities = Caffeine.newBuilder().maximumSize(maxChats).build();
@@ -49,57 +50,6 @@ public final class CachingStore implements ReelayStore {
     }
 
     @Override
-    public long enqueue(QueuedRequest request) {
-        return durable.enqueue(request);
-    }
-
-    @Override
-    public void dequeue(long id) {
-        durable.dequeue(id);
-    }
-
-    @Override
-    public int dropQueued(String chatKey) {
-        return durable.dropQueued(chatKey);
-    }
-
-    @Override
-    public List<QueuedRequest> queued() {
-        return durable.queued();
-    }
-
-    @Override
-    public void saveRenderJob(RenderJob job) {
-        durable.saveRenderJob(job);
-    }
-
-    @Override
-    public Optional<RenderJob> renderJob(String renderId) {
-        return durable.renderJob(renderId);
-    }
-
-    @Override
-    public List<RenderJob> unfinishedRenderJobs() {
-        return durable.unfinishedRenderJobs();
-    }
-
-    /** Not cached: the guard reads a few rows per prompt, and a restart must see every one. */
-    @Override
-    public List<Instant> promptsSince(String key, Instant since) {
-        return durable.promptsSince(key, since);
-    }
-
-    @Override
-    public void recordPrompt(List<String> keys, Instant at, Instant forgetBefore) {
-        durable.recordPrompt(keys, at, forgetBefore);
-    }
-
-    @Override
-    public void probe() {
-        durable.probe();
-    }
-
-    @Override
     public Optional<String> chatLanguage(String chatKey) {
         return languages.get(chatKey, durable::chatLanguage);
     }
@@ -108,35 +58,5 @@ public final class CachingStore implements ReelayStore {
     public void saveChatLanguage(String chatKey, String language) {
         durable.saveChatLanguage(chatKey, language);
         languages.put(chatKey, language == null || language.isBlank() ? Optional.empty() : Optional.of(language));
-    }
-
-    @Override
-    public void saveProject(Project project) {
-        durable.saveProject(project);
-    }
-
-    @Override
-    public Optional<Project> project(String chatKey, String sessionId) {
-        return durable.project(chatKey, sessionId);
-    }
-
-    @Override
-    public Optional<Project> projectRendering(String renderId) {
-        return durable.projectRendering(renderId);
-    }
-
-    @Override
-    public List<Project> projects(String chatKey, int limit) {
-        return durable.projects(chatKey, limit);
-    }
-
-    @Override
-    public int schemaVersion() {
-        return durable.schemaVersion();
-    }
-
-    @Override
-    public void close() {
-        durable.close();
     }
 }
