@@ -114,8 +114,9 @@ public final class TelegramFrontEnd implements AutoCloseable {
     }
 
     /**
-     * When Telegram was last heard from: the last successful poll, or the last webhook call that
-     * carried the secret. Empty until the first. Readiness checks it against a window.
+     * When Telegram was last heard from: the last successful poll, or in webhook mode the last call
+     * that carried the secret or the last look at the webhook's status that found it ours and
+     * working. Empty until the first. Readiness checks it against a window.
      */
     public Optional<Instant> lastContact() {
         return Optional.ofNullable(lastContact.get());
@@ -161,6 +162,12 @@ public final class TelegramFrontEnd implements AutoCloseable {
         });
         await(api.setWebhook(SetWebhook.builder().url(hook.url()).secretToken(hook.secretToken())
                 .allowedUpdates(LongPolling.ALLOWED_UPDATES).build()), "setWebhook");
+        watchWebhook(new WebhookStatus(api, hook.url(), this::heard));
+    }
+
+    /** Looks at Telegram's view of the webhook now and every {@link WebhookStatus#CHECK_EVERY} until closed. */
+    private void watchWebhook(WebhookStatus status) {
+        status.check(() -> scheduler.schedule(WebhookStatus.CHECK_EVERY, () -> watchWebhook(status)));
     }
 
     private <T> T await(java.util.concurrent.CompletableFuture<T> call, String what) {

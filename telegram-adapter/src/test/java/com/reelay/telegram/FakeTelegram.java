@@ -85,6 +85,8 @@ final class FakeTelegram implements AutoCloseable {
     private final Map<String, FakeFile> files = new HashMap<>();
     private final List<ApiCall> calls = new ArrayList<>();
     private final Map<String, Deque<int[]>> rateLimits = new HashMap<>();
+    private volatile String webhookUrl = "";
+    private volatile long webhookErrorAt;
     private final Map<String, Deque<String>> failures = new HashMap<>();
     private final Map<String, Boolean> callbackQueries = new LinkedHashMap<>();
     private final List<String> downloads = new ArrayList<>();
@@ -234,6 +236,20 @@ final class FakeTelegram implements AutoCloseable {
         return file(path, content, content.length);
     }
 
+    /** From now on getWebhookInfo reports that Telegram could not deliver to the webhook just now. */
+    void webhookUnreachable() {
+        webhookErrorAt = now();
+    }
+
+    private ObjectNode webhookInfo() {
+        ObjectNode info = json.createObjectNode().put("url", webhookUrl).put("has_custom_certificate", false)
+                .put("pending_update_count", 0);
+        if (webhookErrorAt != 0) {
+            info.put("last_error_date", webhookErrorAt).put("last_error_message", "Connection refused");
+        }
+        return info;
+    }
+
     /**
      * Takes the updates waiting for delivery, as the JSON Telegram would post to a webhook
      * (in webhook mode nobody calls getUpdates).
@@ -355,7 +371,7 @@ final class FakeTelegram implements AutoCloseable {
 
     // ---- the Bot API ---------------------------------------------------------------------------
 
-    private static final List<String> METHODS = List.of("getUpdates", "getMe", "deleteWebhook", "setWebhook",
+    private static final List<String> METHODS = List.of("getUpdates", "getMe", "deleteWebhook", "setWebhook", "getWebhookInfo",
             "setMyCommands", "sendMessage", "editMessageText", "sendVideo", "sendChatAction", "answerCallbackQuery",
             "getFile");
     private static final Pattern METHOD_PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
@@ -420,8 +436,13 @@ final class FakeTelegram implements AutoCloseable {
             case "setMyCommands":
                 return ok(json.getNodeFactory().booleanNode(true));
             case "setWebhook":
-                return p.path("url").asText().startsWith("https://") ? ok(json.getNodeFactory().booleanNode(true))
-                        : error(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+                if (!p.path("url").asText().startsWith("https://")) {
+                    return error(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+                }
+                webhookUrl = p.path("url").asText();
+                return ok(json.getNodeFactory().booleanNode(true));
+            case "getWebhookInfo":
+                return ok(webhookInfo());
             case "sendMessage":
                 return sendMessage(p);
             case "editMessageText":

@@ -61,6 +61,22 @@ class WebhookTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** The first look at the webhook's status runs on the front end's own thread: nothing to latch on. */
+    private java.time.Instant awaitFirstContact() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (bot.frontEnd.lastContact().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "getWebhookInfo never counted as contact");
+            Thread.sleep(10);
+        }
+        return bot.frontEnd.lastContact().orElseThrow();
+    }
+
+    @Test
+    void aQuietWebhookBotIsHeardFromThroughTelegramsViewOfTheWebhook() throws Exception {
+        awaitFirstContact();
+        assertEquals(1, telegram.calls("getWebhookInfo").size());
+    }
+
     @Test
     void registersTheWebhookWithItsSecretAndDoesNotPoll() {
         FakeTelegram.ApiCall set = telegram.calls("setWebhook").get(0);
@@ -74,11 +90,12 @@ class WebhookTest {
         telegram.sendText(42, ANN, "/credits");
         String update = telegram.takeUpdates().get(0);
 
+        java.time.Instant statusLook = awaitFirstContact(); // the next look is 30 s away
         assertEquals(401, post(update, null));
         assertEquals(401, post(update, "guess"));
-        assertTrue(bot.frontEnd.lastContact().isEmpty(), "a stranger's call is not Telegram");
+        assertEquals(statusLook, bot.frontEnd.lastContact().orElseThrow(), "a stranger's call is not Telegram");
         assertEquals(200, post(update, SECRET));
-        assertTrue(bot.frontEnd.lastContact().isPresent(), "Telegram's call counts for readiness");
+        assertTrue(bot.frontEnd.lastContact().orElseThrow().isAfter(statusLook), "Telegram's call counts for readiness");
         assertEquals(200, post(update, SECRET), "Telegram may deliver an update twice");
 
         ChatMessage credits = telegram.awaitBotMessage(42, m -> m.text().startsWith("💳"));
