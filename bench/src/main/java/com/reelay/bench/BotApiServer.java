@@ -16,8 +16,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The HTTP side of the bench's fake Telegrams, on 127.0.0.1: {@code /bot<token>/<method>} with a
- * JSON body goes to {@link Methods} (method in lower case), whose answer is sent as the Bot API
- * does: HTTP 200 when {@code ok}, else its {@code error_code}.
+ * JSON body goes to {@link Methods} (method in lower case; a multipart form's fields are not
+ * read), whose answer is sent as the Bot API does: HTTP 200 when {@code ok}, else its
+ * {@code error_code}.
  */
 public final class BotApiServer implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class BotApiServer implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long BOT_ID = 777000111L;
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -60,6 +62,40 @@ public final class BotApiServer implements AutoCloseable {
         return ok;
     }
 
+    /** Flood control's answer to a message that may arrive only {@code waitNanos} later: 429, retry_after in whole seconds. */
+    public static ObjectNode tooManyRequests(long waitNanos) {
+        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        ObjectNode e = error(429, "Too Many Requests: retry after " + seconds);
+        e.putObject("parameters").put("retry_after", seconds);
+        return e;
+    }
+
+    /** getMe's answer: the bench's bot. */
+    public static ObjectNode me() {
+        return ok(JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true).put("first_name", "Reelay")
+                .put("username", "reelay_bench_bot"));
+    }
+
+    /** The answer to a sendMessage or editMessageText the fake accepted: the message as it now stands. */
+    public static ObjectNode sent(long chatId, int messageId, String text) {
+        ObjectNode message = JSON.createObjectNode().put("message_id", messageId).put("date", System.currentTimeMillis() / 1000)
+                .put("text", text);
+        message.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private");
+        message.putObject("from").put("id", BOT_ID).put("is_bot", true).put("first_name", "Reelay");
+        return ok(message);
+    }
+
+    /** The update Telegram delivers when person {@code chatId} writes {@code text} to the bot in their private chat. */
+    public static ObjectNode privateMessage(long updateId, long chatId, int messageId, String text) {
+        ObjectNode update = JSON.createObjectNode().put("update_id", updateId);
+        ObjectNode message = update.putObject("message").put("message_id", messageId)
+                .put("date", System.currentTimeMillis() / 1000).put("text", text);
+        message.putObject("chat").put("id", chatId).put("type", "private").put("first_name", "P" + chatId);
+        message.putObject("from").put("id", chatId).put("is_bot", false).put("first_name", "P" + chatId)
+                .put("language_code", "en");
+        return update;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
@@ -69,7 +105,10 @@ public final class BotApiServer implements AutoCloseable {
                 answer = error(404, "Not Found");
             } else {
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                JsonNode params = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+                // Methods that may carry a file (setWebhook's certificate) come as multipart forms: their fields are not read.
+                String type = exchange.getRequestHeaders().getFirst("Content-Type");
+                JsonNode params = body.length == 0 || type == null || !type.startsWith("application/json")
+                        ? JSON.createObjectNode() : JSON.readTree(body);
                 answer = methods.call(path.substring(prefix.length()).toLowerCase(Locale.ROOT), params);
             }
             byte[] bytes = JSON.writeValueAsBytes(answer);

@@ -1,7 +1,6 @@
 package com.reelay.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,6 @@ final class LimitedBotApi implements AutoCloseable {
     private static final Window PER_GROUP = window(20, Duration.ofMinutes(1));
     private static final Window GLOBAL = window(30, Duration.ofSeconds(1));
 
-    private final ObjectMapper json = new ObjectMapper();
     private final BotApiServer server;
     private final Map<Long, Map<Integer, String>> messages = new HashMap<>();
     private final Map<Long, Deque<Long>> perChat = new HashMap<>();
@@ -108,10 +106,7 @@ final class LimitedBotApi implements AutoCloseable {
             refusals.add(String.format("at %d ms: %s chat=%d early by: chat %d ms, group %d ms, global %d ms",
                     (now - created) / 1_000_000, method, chatId,
                     chatWait / 1_000_000, groupWait / 1_000_000, globalWait / 1_000_000));
-            long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-            ObjectNode e = BotApiServer.error(429, "Too Many Requests: retry after " + seconds);
-            e.putObject("parameters").put("retry_after", seconds);
-            return e;
+            return BotApiServer.tooManyRequests(wait);
         }
         Map<Integer, String> chat = messages.computeIfAbsent(chatId, c -> new HashMap<>());
         String text = p.path("text").asText("");
@@ -138,13 +133,7 @@ final class LimitedBotApi implements AutoCloseable {
         }
         global.addLast(now);
         accepted.add(now);
-        ObjectNode message = json.createObjectNode().put("message_id", id).put("date", System.currentTimeMillis() / 1000)
-                .put("text", text);
-        message.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private");
-        message.putObject("from").put("id", 777000111L).put("is_bot", true).put("first_name", "Reelay");
-        ObjectNode ok = json.createObjectNode().put("ok", true);
-        ok.set("result", message);
-        return ok;
+        return BotApiServer.sent(chatId, id, text);
     }
 
     /** How long until one more call fits the window (0: now). */

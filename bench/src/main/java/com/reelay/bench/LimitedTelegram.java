@@ -17,9 +17,9 @@ import java.util.Map;
 /**
  * Telegram as a new user's bot meets it, on 127.0.0.1: long polling (getUpdates holds the request
  * until people write), and flood control as strict trailing windows over arrival times with no
- * allowance for jitter: a message (sendMessage, editMessageText) that would make 31 arrivals from
- * the bot in any second, or 2 in one second in a chat, is answered 429 with {@code retry_after}
- * and does not count. Chat actions are not messages and pass.
+ * allowance for jitter ({@link FloodControl}): a message (sendMessage, editMessageText) that would
+ * make 31 arrivals from the bot in any second, or 2 in one second in a chat, is answered 429 with
+ * {@code retry_after} and does not count. Chat actions are not messages and pass.
  *
  * <p>People are numbered: chat (and user) {@code BASE + n}. It records, per person, when their
  * message was fetched by the bot, when the bot's first message arrived (the acknowledgement) and
@@ -28,7 +28,6 @@ import java.util.Map;
 final class LimitedTelegram implements AutoCloseable {
 
     static final long BASE = 10_000_000L;
-    private static final long SECOND = 1_000_000_000L;
 
     private final ObjectMapper json = new ObjectMapper();
     private final BotApiServer server;
@@ -39,8 +38,7 @@ final class LimitedTelegram implements AutoCloseable {
     private final int[] progressEdits;
     /** Fetched people in fetch order, for "was anyone waiting for an acknowledgement?". */
     private final Deque<Integer> awaitingAck = new ArrayDeque<>();
-    private final Deque<Long> global = new ArrayDeque<>();
-    private final Map<Long, Long> lastInChat = new HashMap<>();
+    private final FloodControl flood = new FloodControl();
     private final Map<Long, Integer> nextMessageId = new HashMap<>();
     private final List<Long> accepted = new ArrayList<>();
     private int nextUpdateId = 1;
@@ -63,13 +61,7 @@ final class LimitedTelegram implements AutoCloseable {
 
     /** Person {@code n} writes {@code text} to the bot in a private chat. */
     synchronized void write(int n, String text) {
-        long id = BASE + n;
-        ObjectNode update = json.createObjectNode().put("update_id", nextUpdateId++);
-        ObjectNode message = update.putObject("message").put("message_id", 1).put("date", System.currentTimeMillis() / 1000)
-                .put("text", text);
-        message.putObject("chat").put("id", id).put("type", "private").put("first_name", "P" + n);
-        message.putObject("from").put("id", id).put("is_bot", false).put("first_name", "P" + n).put("language_code", "en");
-        updates.addLast(update);
+        updates.addLast(BotApiServer.privateMessage(nextUpdateId++, BASE + n, 1, text));
         notifyAll();
     }
 
@@ -137,9 +129,7 @@ final class LimitedTelegram implements AutoCloseable {
     private synchronized ObjectNode call(String method, JsonNode p) {
         switch (method) {
             case "getme":
-                ObjectNode me = json.createObjectNode().put("id", 777000111L).put("is_bot", true)
-                        .put("first_name", "Reelay").put("username", "reelay_bench_bot");
-                return BotApiServer.ok(me);
+                return BotApiServer.me();
             case "deletewebhook", "setmycommands", "sendchataction", "answercallbackquery":
                 return BotApiServer.ok(json.getNodeFactory().booleanNode(true));
             case "sendmessage", "editmessagetext":
@@ -153,23 +143,11 @@ final class LimitedTelegram implements AutoCloseable {
         long now = System.nanoTime();
         long chat = p.path("chat_id").asLong();
         int n = (int) (chat - BASE);
-        while (!global.isEmpty() && global.peekFirst() <= now - SECOND) {
-            global.pollFirst();
-        }
-        long wait = global.size() < 30 ? 0 : global.peekFirst() + SECOND - now;
-        Long last = lastInChat.get(chat);
-        if (last != null && last > now - SECOND) {
-            wait = Math.max(wait, last + SECOND - now);
-        }
+        long wait = flood.admit(chat, now);
         if (wait > 0) {
             tooManyRequests++;
-            long seconds = Math.max(1, (wait + SECOND - 1) / SECOND);
-            ObjectNode e = BotApiServer.error(429, "Too Many Requests: retry after " + seconds);
-            e.putObject("parameters").put("retry_after", seconds);
-            return e;
+            return BotApiServer.tooManyRequests(wait);
         }
-        global.addLast(now);
-        lastInChat.put(chat, now);
         accepted.add(now);
         boolean offersExport = p.path("reply_markup").toString().contains("\"export\"");
         if (n >= 0 && n < ackAt.length) {
@@ -188,11 +166,7 @@ final class LimitedTelegram implements AutoCloseable {
         } else {
             id = p.path("message_id").asInt();
         }
-        ObjectNode message = json.createObjectNode().put("message_id", id).put("date", System.currentTimeMillis() / 1000)
-                .put("text", p.path("text").asText(""));
-        message.putObject("chat").put("id", chat).put("type", "private");
-        message.putObject("from").put("id", 777000111L).put("is_bot", true).put("first_name", "Reelay");
-        return BotApiServer.ok(message);
+        return BotApiServer.sent(chat, id, p.path("text").asText(""));
     }
 
     private void checkAcksFirst(long now) {
