@@ -16,6 +16,7 @@ import com.reelay.core.store.SqliteStore;
 import com.reelay.core.store.StoreException;
 import com.reelay.postgres.DatabaseSettings;
 import com.reelay.postgres.PostgresStore;
+import com.reelay.postgres.fleet.DatabaseClock;
 import com.reelay.postgres.fleet.FleetNode;
 import com.reelay.postgres.fleet.FleetSettings;
 import com.reelay.app.fleet.FleetHost;
@@ -336,8 +337,9 @@ public final class Launcher {
                     + " elsewhere now; stopping at once so that none runs twice (restart it to rejoin)");
             Runtime.getRuntime().halt(EXPELLED);
         });
+        // Heartbeats are judged by the database's clock, so hosts' clocks may disagree.
         FleetNode fleet = new FleetNode(store.dataSource(), settings.effectiveInstanceId(), settings.deadAfter(),
-                Clock.systemUTC(), fleetHost);
+                new DatabaseClock(store.dataSource(), Clock.systemUTC(), Duration.ofMinutes(1)), fleetHost);
         resources.push(fleet);
         try {
             fleet.start();

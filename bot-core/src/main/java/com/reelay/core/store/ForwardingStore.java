@@ -98,6 +98,11 @@ public abstract class ForwardingStore implements ReelayStore {
     }
 
     @Override
+    public <T> T exclusively(List<String> keys, java.util.function.Supplier<T> check) {
+        return delegate.exclusively(keys, check);
+    }
+
+    @Override
     public void probe() {
         delegate.probe();
     }

@@ -30,6 +30,8 @@ public final class FleetNode implements Intake, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FleetNode.class);
     private static final int STRIPES = 64;
     private static final String FEED_LEASE = "feed:";
+    /** Telegram redelivers an update for up to a day: its id must de-duplicate that long. */
+    private static final Duration REDELIVERY_WINDOW = Duration.ofHours(25);
 
     /** What the instance around the node does with the fleet's decisions. */
     public interface Host {
@@ -66,6 +68,7 @@ public final class FleetNode implements Intake, AutoCloseable {
     private volatile boolean taking = true;
     private volatile int size = 1;
     private volatile boolean leading;
+    private volatile long lastBeat;
 
     public FleetNode(DataSource database, String instanceId, Duration deadAfter, Clock clock, Host host) {
         this.database = database;
@@ -75,6 +78,7 @@ public final class FleetNode implements Intake, AutoCloseable {
         this.sql = Sql.pooled(database);
         this.host = host;
         this.clock = clock;
+        this.lastBeat = clock.millis();
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -114,12 +118,18 @@ public final class FleetNode implements Intake, AutoCloseable {
 
     /** Heartbeat, then the fleet's housekeeping: expel the silent, share allowances, look for work. */
     void beat() {
+        if (clock.millis() - lastBeat > membership.deadAfter().toMillis()) {
+            // Silent to the database for dead-after: the others may have taken our chats already.
+            log.error("fleet heartbeats failed for longer than dead-after instance={}", instanceId());
+            expel();
+            return;
+        }
         try {
             if (!membership.heartbeat()) {
-                taking = false;
-                host.expelled();
+                expel();
                 return;
             }
+            lastBeat = clock.millis();
             membership.expelDead();
             int live = Math.max(1, membership.live().size());
             if (live != size) {
@@ -128,10 +138,16 @@ public final class FleetNode implements Intake, AutoCloseable {
             size = live;
             host.fleetSize(live);
             sweep();
+            inbox.forgetDoneBefore(clock.instant().minus(REDELIVERY_WINDOW));
         } catch (RuntimeException e) {
             // The database is away: others expel this instance if it stays away past dead-after.
             log.warn("fleet heartbeat failed instance={}: {}", instanceId(), e.toString());
         }
+    }
+
+    private void expel() {
+        taking = false;
+        host.expelled();
     }
 
     /** Chats with requests in the inbox, and chats whose owner died with work left: each goes to its (new) owner. */
@@ -212,8 +228,9 @@ public final class FleetNode implements Intake, AutoCloseable {
         }
         Optional<ChatLease> taken = leases.acquire(chatKey);
         taken.ifPresent(lease -> {
-            owned.put(chatKey, lease);
+            // Adopted before it counts as held: if resuming fails, the next look adopts again.
             host.adopt(chatKey);
+            owned.put(chatKey, lease);
         });
         return taken;
     }
