@@ -1,6 +1,7 @@
 package com.reelay.discord;
 
 import com.reelay.core.chat.ChatEngine;
+import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.send.SendBudget;
 import com.reelay.core.chat.send.SystemScheduler;
 import com.reelay.core.chat.support.SecretMask;
@@ -44,6 +45,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
     private GatewayShards shards;
     private SystemScheduler sendTimer;
     private SendBudget budget;
+    private JdaTransport transport;
 
     public DiscordFrontEnd(DiscordSettings settings) {
         this(settings, Clock.systemUTC());
@@ -65,7 +67,7 @@ public final class DiscordFrontEnd implements AutoCloseable {
         if (shards != null) {
             throw new IllegalStateException("Discord front end already started");
         }
-        JdaTransport transport = new JdaTransport();
+        transport = new JdaTransport();
         sendTimer = new SystemScheduler("discord-send-timer");
         budget = DiscordLimits.budget(settings.sendMargin(), sendTimer);
         DiscordOutput output = new DiscordOutput(transport, settings, clock, budget);
@@ -94,6 +96,27 @@ public final class DiscordFrontEnd implements AutoCloseable {
             throw new IllegalStateException("Discord front end not started");
         }
         return started.ready().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Whether this instance can answer {@code chat}: its shards hold the channel, or it is a DM
+     * (a personal chat while chats are per channel) and this instance holds shard 0, where DMs
+     * live. A fleet gives a dead instance's Discord chats only to an instance that reaches them.
+     */
+    public synchronized boolean reaches(ChatRef chat) {
+        if (transport == null) {
+            return false;
+        }
+        ChatAddress address = ChatAddress.of(chat);
+        return transport.knows(address)
+                || address.hasUser() && settings.sessionScope() == SessionScope.CHANNEL && shards().contains(0);
+    }
+
+    /** {@code instances} share this bot's token: this one keeps to its share of Discord's 50/s. */
+    public synchronized void shareSendBudget(int instances) {
+        if (budget != null) {
+            budget.share(instances);
+        }
     }
 
     /** The gateway shards this instance runs ({@code [0]} without sharding). */

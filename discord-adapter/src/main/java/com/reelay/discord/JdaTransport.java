@@ -202,6 +202,11 @@ final class JdaTransport implements DiscordTransport {
         return CompletableFuture.failedFuture(new IllegalStateException("channel " + chat.channelId() + " is not known"));
     }
 
+    /** Whether this instance's shards hold the chat's channel now (or an event showed it lately). */
+    boolean knows(ChatAddress chat) {
+        return cached(chat) != null;
+    }
+
     /** The channel from the cache of the shard that holds it (DMs: shard 0), else as an event showed it. */
     private MessageChannel cached(ChatAddress chat) {
         for (JDA jda : shards.values()) {

@@ -8,6 +8,7 @@ import com.reelay.core.testing.SimulatedNemo;
 import com.reelay.discord.FakeDiscord.Interaction;
 import com.reelay.discord.Payloads.Person;
 import com.reelay.discord.Payloads.Place;
+import com.reelay.core.chat.ChatRef;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,6 +89,15 @@ class DiscordShardFleetTest {
         discord.await(onShardOne.channelId(), ANA.id(), m -> m.author == 0 && m.text().contains("Credits:"), WAIT);
         assertEquals(List.of(1), discord.deliveredTo(mention));
         assertEquals(List.of(), discord.refused(), "each interaction acknowledged once, within Discord's 3 s");
+
+        // Which of a dead instance's chats each could take over: those its shards hold, and DMs for shard 0's holder.
+        ChatRef onOne = new ChatRef("discord", Long.toUnsignedString(CHANNELS.get(1).channelId()));
+        ChatRef onThree = new ChatRef("discord", Long.toUnsignedString(CHANNELS.get(3).channelId()));
+        ChatRef dm = new ChatRef("discord", Long.toUnsignedString(DM.channelId()) + ":" + Long.toUnsignedString(ANA.id()));
+        assertEquals(List.of(true, false, true), List.of(a.frontEnd().reaches(onOne), a.frontEnd().reaches(onThree),
+                a.frontEnd().reaches(dm)));
+        assertEquals(List.of(false, true, false), List.of(b.frontEnd().reaches(onOne), b.frontEnd().reaches(onThree),
+                b.frontEnd().reaches(dm)));
     }
 
     @Test
