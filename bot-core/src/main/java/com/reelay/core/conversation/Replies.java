@@ -197,7 +197,7 @@ final class Replies {
         if (!Action.isPayload(r.requestId())) {
             return Optional.empty();
         }
-        return Optional.of(phrases.button(new Action.Retry(retries.remember(r.requestId(), r.intent()))));
+        return Optional.of(phrases.button(new Action.Retry(retries.remember(r))));
     }
 
     private static void logFailure(ChatRef chat, String requestId, Throwable cause) {
