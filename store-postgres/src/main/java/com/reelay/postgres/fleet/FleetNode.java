@@ -61,6 +61,8 @@ public final class FleetNode implements Intake, AutoCloseable {
     private final Clock clock;
     private final Map<String, ChatLease> owned = new ConcurrentHashMap<>();
     private final Map<String, Boolean> woken = new ConcurrentHashMap<>();
+    /** Chats another live instance owned at the last look, until when (nanoTime) to believe it. */
+    private final Map<String, Long> others = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[STRIPES];
     private final ScheduledExecutorService timer;
     private final ExecutorService pumps;
@@ -130,13 +132,16 @@ public final class FleetNode implements Intake, AutoCloseable {
                 return;
             }
             lastBeat = clock.millis();
-            membership.expelDead();
+            if (!membership.expelDead().isEmpty()) {
+                others.clear(); // their chats are free now: look again at once
+            }
             int live = Math.max(1, membership.live().size());
             if (live != size) {
                 log.info("fleet size instance={} live={}", instanceId(), live);
             }
             size = live;
             host.fleetSize(live);
+            others.values().removeIf(until -> until <= System.nanoTime());
             sweep();
             inbox.forgetDoneBefore(clock.instant().minus(REDELIVERY_WINDOW));
         } catch (RuntimeException e) {
@@ -226,7 +231,18 @@ public final class FleetNode implements Intake, AutoCloseable {
         if (held != null) {
             return Optional.of(held);
         }
+        Long until = others.get(chatKey);
+        if (until != null && until > System.nanoTime()) {
+            return Optional.empty(); // another live instance ran it a moment ago: spare the database the question
+        }
         Optional<ChatLease> taken = leases.acquire(chatKey);
+        if (taken.isEmpty()) {
+            // Every instance is woken by every request; only the owner needs to look. Asked again
+            // after a heartbeat interval, or at once when an instance is declared dead.
+            others.put(chatKey, System.nanoTime() + membership.heartbeatInterval().toNanos());
+            return taken;
+        }
+        others.remove(chatKey);
         taken.ifPresent(lease -> {
             // Adopted before it counts as held: if resuming fails, the next look adopts again.
             host.adopt(chatKey);
