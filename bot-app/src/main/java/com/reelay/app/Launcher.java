@@ -257,7 +257,8 @@ public final class Launcher {
                 throw new StartFailure("Reelay can't start Telegram: " + LogSetup.mask().apply(e.getMessage()));
             }
             if (host != null) {
-                host.serve(TelegramFrontEnd.PLATFORM, chat -> true, telegram::deliver, telegram::shareSendBudget);
+                host.serve(TelegramFrontEnd.PLATFORM, chat -> true,
+                        new FleetHost.InboxReader(telegram::deliver, telegram::requestIdOf), telegram::shareSendBudget);
             }
             checks.put("telegram", Probes.heardWithin(telegram::lastContact, config.app().readyWindow(), Clock.systemUTC()));
         }

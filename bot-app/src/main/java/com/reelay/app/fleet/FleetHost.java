@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -25,7 +27,7 @@ public final class FleetHost implements FleetNode.Host {
 
     private final ConversationEngine engine;
     private final Runnable onExpelled;
-    private final Map<String, Consumer<String>> readers = new ConcurrentHashMap<>();
+    private final Map<String, InboxReader> readers = new ConcurrentHashMap<>();
     private final Map<String, Predicate<ChatRef>> platforms = new ConcurrentHashMap<>();
     private final List<IntConsumer> shares = new CopyOnWriteArrayList<>();
 
@@ -36,12 +38,19 @@ public final class FleetHost implements FleetNode.Host {
     }
 
     /**
+     * How a front end reads its inbox items back: {@code run} handles one, {@code requestIdOf}
+     * names the request it carries (as the front end names it to the engine), empty if none.
+     */
+    public record InboxReader(Consumer<String> run, Function<String, Optional<String>> requestIdOf) {
+    }
+
+    /**
      * This instance runs {@code platform}: it adopts that platform's chats it {@code reaches},
      * hands inbox items of that source to {@code reader} (null: the platform's requests never pass
      * through the inbox) and splits the platform's per-bot allowance with the fleet through
      * {@code share} (null: no per-bot allowance).
      */
-    public void serve(String platform, Predicate<ChatRef> reaches, Consumer<String> reader, IntConsumer share) {
+    public void serve(String platform, Predicate<ChatRef> reaches, InboxReader reader, IntConsumer share) {
         if (reader != null) {
             readers.put(platform, reader);
         }
@@ -65,13 +74,19 @@ public final class FleetHost implements FleetNode.Host {
 
     @Override
     public void deliver(InboxItem item) {
-        Consumer<String> reader = readers.get(item.source());
+        InboxReader reader = readers.get(item.source());
         if (reader == null) {
             log.error("inbox item from a source this instance does not read, dropped chat={} source={} item={}",
                     item.chatKey(), item.source(), item.id());
             return;
         }
-        reader.accept(item.payload());
+        reader.run().accept(item.payload());
+    }
+
+    @Override
+    public boolean alreadyTaken(InboxItem item) {
+        InboxReader reader = readers.get(item.source());
+        return reader != null && reader.requestIdOf().apply(item.payload()).map(engine::adopted).orElse(false);
     }
 
     @Override

@@ -41,6 +41,11 @@ class FleetRoleTest {
         }
 
         @Override
+        public boolean alreadyTaken(InboxItem item) {
+            return false;
+        }
+
+        @Override
         public void fleetSize(int live) {
         }
 

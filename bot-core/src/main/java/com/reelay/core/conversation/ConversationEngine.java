@@ -1,5 +1,7 @@
 package com.reelay.core.conversation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
@@ -51,6 +53,9 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     private final WorkerShares instantShares = new WorkerShares(INSTANT_ANSWERS_PER_CHAT);
     private static final int INSTANT_ANSWERS_PER_CHAT = 2;
     private volatile boolean closed;
+    /** Requests found running or waiting in chats this instance took over (see {@link #adopted}). */
+    private final Cache<String, Boolean> adopted = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(100_000).build();
 
     /** An engine open to everyone, without rate limits (tests, private installs). */
     public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings,
@@ -114,7 +119,16 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
      * owner left of this chat only, as {@link #resume()} does for all chats at a lone start.
      */
     public void adopt(String chatKey) {
-        recovery.resume(outputs::get, chatKey::equals);
+        recovery.resume(outputs::get, chatKey::equals).forEach(id -> adopted.put(id, Boolean.TRUE));
+    }
+
+    /**
+     * Whether {@code requestId} was found running or waiting when this instance adopted its chat:
+     * a request the previous owner took, which must not be taken again when the fleet's inbox
+     * hands it over a second time (it cannot tell whether the previous owner got that far).
+     */
+    public boolean adopted(String requestId) {
+        return adopted.getIfPresent(requestId) != null;
     }
 
     @Override

@@ -187,9 +187,12 @@ final class Replies {
     }
 
     /** A request whose process stopped mid-way: said so, with Retry (the person knows whether it is worth credits). */
-    void sayCutOff(ChatOutput out, LaneRequest r) {
+    CompletableFuture<Void> sayCutOff(ChatOutput out, LaneRequest r) {
         Phrases phrases = phrases(r);
-        say(out, r.chat(), r.requestId(), phrases.cutOff(), retryButton(r, phrases).map(List::of).orElse(List.of()));
+        // An acknowledgement's class: it answers the oldest request, so it goes before the
+        // acknowledgements of what the person sent since, as they expect to read it.
+        return say(out, r.chat(), r.requestId(), phrases.cutOff(r.intent()),
+                retryButton(r, phrases).map(List::of).orElse(List.of()), Urgency.ACKNOWLEDGEMENT, false);
     }
 
     /** Retry sends the same request again: remembered here, named by its id in the button. */

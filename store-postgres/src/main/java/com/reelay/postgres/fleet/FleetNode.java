@@ -45,6 +45,13 @@ public final class FleetNode implements Intake, AutoCloseable {
         /** Runs a request from the inbox: the front end that wrote the payload reads it. */
         void deliver(InboxItem item);
 
+        /**
+         * For an item the chat's previous owner had taken ({@link InboxItem#resumed()}): whether
+         * that owner got as far as running or queueing it (this instance found it when adopting
+         * the chat), so it must not run again.
+         */
+        boolean alreadyTaken(InboxItem item);
+
         /** The fleet has {@code live} instances now: per-bot allowances are shared by that many. */
         void fleetSize(int live);
 
@@ -76,7 +83,7 @@ public final class FleetNode implements Intake, AutoCloseable {
         this.database = database;
         this.membership = new Membership(database, instanceId, deadAfter, clock);
         this.leases = new ChatLeases(database, membership, clock);
-        this.inbox = new Inbox(database, instanceId, clock);
+        this.inbox = new Inbox(database, membership, clock);
         this.sql = Sql.pooled(database);
         this.host = host;
         this.clock = clock;
@@ -85,7 +92,8 @@ public final class FleetNode implements Intake, AutoCloseable {
             stripes[i] = new Object();
         }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reelay-fleet-heartbeat"));
-        this.pumps = Executors.newFixedThreadPool(4, r -> daemon(r, "reelay-fleet-inbox"));
+        // Takeovers and new requests share these: a death can hand over hundreds of chats at once.
+        this.pumps = Executors.newFixedThreadPool(8, r -> daemon(r, "reelay-fleet-inbox"));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -96,6 +104,10 @@ public final class FleetNode implements Intake, AutoCloseable {
 
     public String instanceId() {
         return membership.instanceId();
+    }
+
+    Membership membership() {
+        return membership;
     }
 
     /**
@@ -198,18 +210,23 @@ public final class FleetNode implements Intake, AutoCloseable {
                 if (next.isEmpty()) {
                     return;
                 }
-                // Done before it runs: a request must never run twice (a prompt charges again).
-                // The engine notes a request waiting or running as it takes it, so a crash can
-                // only lose what falls between these two writes.
-                if (!inbox.done(lease, next.get().id())) {
+                // Done once the engine has it: the engine notes a request running or waiting as
+                // it takes it, so an owner dying in between leaves it noted and not done. The
+                // next owner then finds it when adopting the chat and does not run it again.
+                InboxItem item = next.get();
+                try {
+                    if (item.resumed() && host.alreadyTaken(item)) {
+                        log.info("inbox request already taken by the previous owner chat={} item={}", chatKey, item.id());
+                    } else {
+                        host.deliver(item);
+                    }
+                } catch (RuntimeException e) {
+                    log.error("inbox request not handled chat={} item={}: {}", chatKey, item.id(), e.toString());
+                }
+                if (!inbox.done(lease, item.id())) {
                     owned.remove(chatKey);
                     log.warn("chat lease lost chat={} instance={}", chatKey, instanceId());
                     return;
-                }
-                try {
-                    host.deliver(next.get());
-                } catch (RuntimeException e) {
-                    log.error("inbox request not handled chat={} item={}: {}", chatKey, next.get().id(), e.toString());
                 }
             }
         }

@@ -44,6 +44,11 @@ class FleetNodeTest {
         }
 
         @Override
+        public boolean alreadyTaken(InboxItem item) {
+            return item.payload().startsWith("taken:");
+        }
+
+        @Override
         public void fleetSize(int live) {
             size.set(live);
         }
@@ -144,6 +149,31 @@ class FleetNodeTest {
         assertEquals("adopt telegram:7", hb.next(), "the running request is resumed first (its cut-off notice)");
         assertEquals("run telegram:7 status please", hb.next());
         assertEquals(1, b.ownedChats());
+    }
+
+    @Test
+    void anItemTheDeadOwnerHadTakenRunsAgainOnlyIfItNeverReachedItsEngine() throws Exception {
+        Host ha = new Host();
+        FleetNode a = node("a", ha);
+        // a takes two items of the chat and dies before marking either done: the engine had the first.
+        FleetRig.Member probe = rig.join("probe-a");
+        a.stopTaking();
+        a.offer("telegram", "1", "telegram:3", "taken:make a video");
+        ChatLease lease = new ChatLeases(rig.database(), a.membership(), rig.clock).acquire("telegram:3").orElseThrow();
+        Inbox aInbox = new Inbox(rig.database(), a.membership(), rig.clock);
+        aInbox.next(lease).orElseThrow();
+        Host hb = new Host();
+        FleetNode b = node("b", hb);
+        silence(b);
+        assertEquals("adopt telegram:3", hb.next());
+        assertNull(hb.did.poll(300, TimeUnit.MILLISECONDS), "already taken by a: not run again, " + hb.did);
+        b.offer("telegram", "2", "telegram:3", "status");
+        assertEquals("run telegram:3 status", hb.next(), "and the chat's line moved on");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!probe.inbox.chatsWaiting().isEmpty()) { // marked done right after the engine took it
+            assertTrue(System.nanoTime() < deadline, "both items done: " + probe.inbox.chatsWaiting());
+            Thread.onSpinWait();
+        }
     }
 
     @Test
