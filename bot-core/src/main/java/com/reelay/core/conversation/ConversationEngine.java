@@ -108,6 +108,14 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         recovery.resume(outputs::get);
     }
 
+    /**
+     * A fleet instance took {@code chatKey} over (its previous owner stopped): resumes what that
+     * owner left of this chat only, as {@link #resume()} does for all chats at a lone start.
+     */
+    public void adopt(String chatKey) {
+        recovery.resume(outputs::get, chatKey::equals);
+    }
+
     @Override
     public void accept(Inbound event) {
         ChatOutput out = outputs.get(event.chat().platform());

@@ -114,6 +114,28 @@ final class InProcessLanes implements LaneScheduler {
         }
     }
 
+    /**
+     * Notes the request the chat runs, so whoever runs the chat next after a crash (this process,
+     * or another instance of a fleet) tells the person it was cut off. A store that fails only costs that.
+     */
+    private void markRunning(LaneRequest request) {
+        try {
+            store.markRunning(QueuedKind.encode(request, clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("running request not noted (a crash would leave it unexplained) chat={} request={}: {}",
+                    request.chat(), request.requestId(), e.toString());
+        }
+    }
+
+    private void clearRunning(LaneRequest request) {
+        try {
+            store.clearRunning(request.chat().key(), request.requestId());
+        } catch (RuntimeException e) {
+            log.warn("finished request not cleared (a crash would call it cut off) chat={} request={}: {}",
+                    request.chat(), request.requestId(), e.toString());
+        }
+    }
+
     private void start(ChatOutput out, LaneRequest request) {
         slots.run(() -> {
             // The person sees the request was taken before it queues for a worker: under a burst
@@ -130,6 +152,7 @@ final class InProcessLanes implements LaneScheduler {
                 // Running it would leave its row to be run again after a restart (credits spent twice).
                 work = notStarted(out, request, announced);
             } else {
+                markRunning(request);
                 work = turns.run(out, request, announced);
             }
         } catch (RuntimeException e) {
@@ -139,6 +162,7 @@ final class InProcessLanes implements LaneScheduler {
             if (error != null) {
                 log.error("request failed chat={} request={}", request.chat(), request.requestId(), error);
             }
+            clearRunning(request);
             slots.release();
             finishTurn(out, request.chat());
         });

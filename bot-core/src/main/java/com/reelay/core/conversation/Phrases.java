@@ -227,6 +227,10 @@ final class Phrases {
         return book.phrase("upload.restarted_before", "names", names, "count", names.contains(",") ? 2 : 1);
     }
 
+    String cutOff() {
+        return book.phrase("request.cut_off");
+    }
+
     String keptEditing() {
         return book.phrase("export.kept_editing");
     }

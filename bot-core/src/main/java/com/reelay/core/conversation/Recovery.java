@@ -6,14 +6,17 @@ import com.reelay.core.chat.ChatUser;
 import com.reelay.core.store.QueuedRequest;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.RenderJob;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Picks up what a previous run left: unfinished exports (each link posted once) and requests
- * that were waiting in line. Files cannot wait across a restart, so their senders are asked again.
+ * that were waiting in line or running. Files cannot wait across a restart, so their senders are asked again.
  */
 final class Recovery {
 
@@ -35,7 +38,20 @@ final class Recovery {
 
     /** {@code outputs} gives the running platform's output for a platform name, or null. */
     void resume(Function<String, ChatOutput> outputs) {
+        resume(outputs, chatKey -> true);
+    }
+
+    /**
+     * Picks up only the chats {@code mine} accepts: a fleet instance resumes a chat when it takes
+     * the chat over, and no other's.
+     */
+    void resume(Function<String, ChatOutput> outputs, Predicate<String> mine) {
+        Set<String> rendering = new HashSet<>();
         for (RenderJob job : store.unfinishedRenderJobs()) {
+            if (!mine.test(job.chatKey())) {
+                continue;
+            }
+            rendering.add(job.chatKey() + " " + job.requestId());
             ChatRef chat = ChatRef.fromKey(job.chatKey());
             ChatOutput out = outputs.apply(chat.platform());
             if (out == null) {
@@ -46,7 +62,15 @@ final class Recovery {
             ProgressMessage progress = replies.resumeProgress(out, chat, job.progressMessageId(), job.requestId());
             renders.watch(job, sessions.auth(chat), out, progress);
         }
+        for (QueuedRequest r : store.running()) {
+            if (mine.test(r.chatKey())) {
+                cutOff(outputs, r, rendering.contains(r.chatKey() + " " + r.requestId()));
+            }
+        }
         for (QueuedRequest q : store.queued()) {
+            if (!mine.test(q.chatKey())) {
+                continue;
+            }
             ChatRef chat = ChatRef.fromKey(q.chatKey());
             ChatOutput out = outputs.apply(chat.platform());
             if (out == null) {
@@ -61,5 +85,29 @@ final class Recovery {
             log.info("queued request resumed chat={} request={}", chat, q.requestId());
             lanes.enter(out, new LaneRequest(chat, user, q.requestId(), QueuedKind.decode(q), q.id()));
         }
+    }
+
+    /**
+     * A request that was running when its process stopped: its stream is gone, and sending the
+     * prompt again could charge twice, so the person hears it was cut off and decides (Retry).
+     * An export whose render was started needs no word: the resumed render posts the link.
+     */
+    private void cutOff(Function<String, ChatOutput> outputs, QueuedRequest r, boolean renderGoesOn) {
+        ChatRef chat = ChatRef.fromKey(r.chatKey());
+        ChatOutput out = outputs.apply(chat.platform());
+        if (out == null) {
+            return;
+        }
+        store.clearRunning(r.chatKey(), r.requestId());
+        if (renderGoesOn) {
+            return;
+        }
+        log.info("request cut off by a stop chat={} request={} kind={}", chat, r.requestId(), r.kind());
+        ChatUser user = new ChatUser(r.userId(), r.userName(), r.languageTag());
+        if (r.kind().equals(QueuedKind.FILES)) {
+            replies.say(out, chat, r.requestId(), replies.phrases(chat, user).restartedBeforeUpload(r.payload()), List.of());
+            return;
+        }
+        replies.sayCutOff(out, new LaneRequest(chat, user, r.requestId(), QueuedKind.decode(r), 0));
     }
 }

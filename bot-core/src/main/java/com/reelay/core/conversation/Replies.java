@@ -180,6 +180,12 @@ final class Replies {
                 retryButton(r, phrases).map(List::of).orElse(List.of()));
     }
 
+    /** A request whose process stopped mid-way: said so, with Retry (the person knows whether it is worth credits). */
+    void sayCutOff(ChatOutput out, LaneRequest r) {
+        Phrases phrases = phrases(r);
+        say(out, r.chat(), r.requestId(), phrases.cutOff(), retryButton(r, phrases).map(List::of).orElse(List.of()));
+    }
+
     /** Retry sends the same request again: remembered here, named by its id in the button. */
     private Optional<Button> retryButton(LaneRequest r, Phrases phrases) {
         if (!Action.isPayload(r.requestId())) {

@@ -58,6 +58,21 @@ public abstract class ForwardingStore implements ReelayStore {
     }
 
     @Override
+    public void markRunning(QueuedRequest request) {
+        delegate.markRunning(request);
+    }
+
+    @Override
+    public void clearRunning(String chatKey, String requestId) {
+        delegate.clearRunning(chatKey, requestId);
+    }
+
+    @Override
+    public List<QueuedRequest> running() {
+        return delegate.running();
+    }
+
+    @Override
     public void saveRenderJob(RenderJob job) {
         delegate.saveRenderJob(job);
     }

@@ -34,6 +34,15 @@ public interface ReelayStore extends PromptLog, AutoCloseable {
     /** All waiting requests, oldest first. */
     List<QueuedRequest> queued();
 
+    /** The request the chat runs now (its id is ignored): replaces the chat's previous one. */
+    void markRunning(QueuedRequest request);
+
+    /** The chat's running request {@code requestId} is over; a newer one of the chat stays. */
+    void clearRunning(String chatKey, String requestId);
+
+    /** Requests that were running when their process stopped, or that run now (id 0), oldest first. */
+    List<QueuedRequest> running();
+
     /** Inserts or replaces a render job. */
     void saveRenderJob(RenderJob job);
 

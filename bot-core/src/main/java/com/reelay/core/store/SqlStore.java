@@ -94,6 +94,30 @@ public abstract class SqlStore implements ReelayStore {
     }
 
     @Override
+    public void markRunning(QueuedRequest r) {
+        sql.update("INSERT INTO running_requests (chat_key, user_id, user_name, language_tag, request_id, kind, payload,"
+                        + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_key) DO UPDATE SET"
+                        + " user_id = excluded.user_id, user_name = excluded.user_name, language_tag = excluded.language_tag,"
+                        + " request_id = excluded.request_id, kind = excluded.kind, payload = excluded.payload,"
+                        + " started_at = excluded.started_at",
+                r.chatKey(), r.userId(), r.userName(), r.languageTag(), r.requestId(), r.kind(), r.payload(),
+                r.queuedAt().toEpochMilli());
+    }
+
+    @Override
+    public void clearRunning(String chatKey, String requestId) {
+        sql.update("DELETE FROM running_requests WHERE chat_key = ? AND request_id = ?", chatKey, requestId);
+    }
+
+    @Override
+    public List<QueuedRequest> running() {
+        return sql.queryAll("SELECT chat_key, user_id, user_name, language_tag, request_id, kind, payload, started_at"
+                        + " FROM running_requests ORDER BY started_at",
+                rs -> new QueuedRequest(0, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))));
+    }
+
+    @Override
     public void saveRenderJob(RenderJob j) {
         sql.update("INSERT INTO render_jobs (render_id, chat_key, request_id, progress_message_id, state, progress, output_url,"
                         + " error, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

@@ -12,6 +12,7 @@ import com.reelay.core.chat.Inbound;
 import com.reelay.core.nemo.NemoSettings;
 import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.CachingStore;
+import com.reelay.core.store.QueuedRequest;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.RenderJob;
 import com.reelay.core.store.SqliteStore;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -280,6 +282,47 @@ class ConversationEngineTest {
         engine.resume();
         await(() -> sim.chatMessagesReceived(sessionId()).size() == 2 ? true : null);
         assertEquals(List.of(), store.queued());
+    }
+
+    @Test
+    void theRunningRequestIsNotedUntilItsAnswerIsOut() throws Exception {
+        restartWith(NemoSimulator.builder().noTextProbability(0).generationDuration(Duration.ofSeconds(1)));
+        say("make a video of a city timelapse");
+        QueuedRequest running = await(() -> store.running().stream().findFirst().orElse(null));
+        assertEquals(List.of(chat.key(), "r1", "chat", "make a video of a city timelapse"),
+                List.of(running.chatKey(), running.requestId(), running.kind(), running.payload()));
+        answer(1);
+        await(() -> store.running().isEmpty() ? true : null);
+    }
+
+    @Test
+    void aRequestCutOffByACrashIsExplainedWithRetryAndNotSentAgain() throws Exception {
+        say("make a video of a city timelapse");
+        answer(1);
+        int sentToNemo = sim.chatMessagesReceived(sessionId()).size();
+        // What a process killed mid-stream leaves behind: the chat's running request in the store.
+        store.markRunning(new QueuedRequest(0, chat.key(), ann.id(), ann.displayName(), "en", "r7", "chat",
+                "now add music", Instant.now()));
+        engine.close(Duration.ZERO);
+        engine = newEngine();
+        engine.resume();
+        RecordingChatOutput.Message notice = out.awaitMessage(chat, t -> t.startsWith("⚠️ I was cut off"), WAIT);
+        assertEquals(1, notice.current().buttons().size(), "Retry: " + notice);
+        assertEquals(List.of(), store.running());
+        assertEquals(sentToNemo, sim.chatMessagesReceived(sessionId()).size(), "the prompt is not sent again");
+    }
+
+    @Test
+    void adoptingAChatResumesThatChatOnly() throws Exception {
+        restartWith(NemoSimulator.builder().noTextProbability(0));
+        store.markRunning(new QueuedRequest(0, "test:2", "u2", "Bo", "en", "r8", "chat", "a beach", Instant.now()));
+        store.markRunning(new QueuedRequest(0, chat.key(), ann.id(), ann.displayName(), "en", "r9", "chat", "a city",
+                Instant.now()));
+        engine.adopt(chat.key());
+        out.awaitMessage(chat, t -> t.startsWith("⚠️ I was cut off"), WAIT);
+        assertEquals(List.of("test:2"), store.running().stream().map(QueuedRequest::chatKey).toList(),
+                "another owner's chat is left alone");
+        assertEquals(List.of(), out.messages(new ChatRef("test", "2")));
     }
 
     /** A first video, then a prompt the anonymous identity cannot pay for; returns its bind id. */
