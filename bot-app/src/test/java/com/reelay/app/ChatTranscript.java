@@ -1,11 +1,18 @@
 package com.reelay.app;
 
 import com.reelay.telegram.LoadBalancedTelegram.Said;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +40,8 @@ record ChatTranscript(long chatId, String subject, List<Said> said) {
     private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/cdn/renders/[^\\s<]+\\.mp4");
     private static final List<String> PROGRESS = List.of("⏳", "🎬", "✂️", "🎵", "📤", "📥");
     private static final String RECEIPT = "💳";
-    /** How an honest "your request was interrupted" reads (request.interrupted). */
-    private static final List<String> INTERRUPTED = List.of("stop following this request", "interrupted");
+    /** How an honest "your request was interrupted" reads, in bot-core's English phrases. */
+    private static final List<String> INTERRUPTED = phrases("request.cut_off", "request.interrupted");
 
     /** The replies, in order, without receipts. */
     List<String> replies() {
@@ -118,6 +125,16 @@ record ChatTranscript(long chatId, String subject, List<Said> said) {
 
     private static boolean isInterruption(String reply) {
         return INTERRUPTED.stream().anyMatch(reply::contains);
+    }
+
+    private static List<String> phrases(String... keys) {
+        Properties english = new Properties();
+        try (InputStream in = ChatTranscript.class.getResourceAsStream("/i18n/messages_en.properties")) {
+            english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("bot-core's English phrases are not on the test classpath", e);
+        }
+        return Arrays.stream(keys).map(key -> Objects.requireNonNull(english.getProperty(key), key)).toList();
     }
 
     @Override
