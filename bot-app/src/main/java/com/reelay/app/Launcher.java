@@ -16,7 +16,12 @@ import com.reelay.core.store.SqliteStore;
 import com.reelay.core.store.StoreException;
 import com.reelay.postgres.DatabaseSettings;
 import com.reelay.postgres.PostgresStore;
-import com.reelay.postgres.SoleInstance;
+import com.reelay.postgres.fleet.FleetNode;
+import com.reelay.postgres.fleet.FleetSettings;
+import com.reelay.app.fleet.FleetHost;
+import com.reelay.app.fleet.FleetRole;
+import com.reelay.app.fleet.LeasedEngine;
+import com.reelay.core.chat.ChatEngine;
 import com.reelay.simulator.NemoSimulator;
 import com.reelay.discord.DiscordFrontEnd;
 import com.reelay.telegram.TelegramFrontEnd;
@@ -52,7 +57,7 @@ import java.util.function.UnaryOperator;
  * wrong), logging, store, NemoVideo client (or the in-process simulator with {@code --offline}),
  * engine, the configured platforms or else the console chat, and the management port. Exit
  * status: 0 done, 1 could not run (NemoVideo or a platform unreachable), 2 bad configuration,
- * 3 the data directory is in use by another Reelay process.
+ * 3 the data directory is in use by another Reelay process, 4 expelled from its fleet.
  *
  * <p>No static logger here: logging is configured from the settings first.
  */
@@ -62,6 +67,8 @@ public final class Launcher {
     public static final int UNREACHABLE = 1;
     public static final int BAD_CONFIGURATION = 2;
     public static final int DATA_DIR_IN_USE = 3;
+    /** The fleet declared this instance dead (silent too long) and gave its chats to others. */
+    public static final int EXPELLED = 4;
     static final long OFFLINE_CREDITS = 2_000;
 
     private final Map<String, String> env;
@@ -73,6 +80,7 @@ public final class Launcher {
     private boolean ansi = System.console() != null;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile ManagementServer management;
+    private FleetHost fleetHost;
 
     public Launcher(Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         this.env = env;
@@ -208,8 +216,7 @@ public final class Launcher {
             prometheus.close();
         });
 
-        ReelayStore store = openStore(options.offline() ? DatabaseSettings.defaults() : config.app().database(), dataDir,
-                resources);
+        ReelayStore store = openStore(options.offline() ? DatabaseSettings.defaults() : config.app().database(), dataDir);
         resources.push(store);
         NemoSettings nemo = nemoTuning.apply(config.nemo().toClientSettings().withBaseUrl(apiBase));
         // The engine schedules 429 retries itself, so a rate limit never holds one of its workers.
@@ -221,20 +228,29 @@ public final class Launcher {
                 config.guard(), token, config.nemo().identityScope(), Clock.systemUTC(), Metrics.globalRegistry);
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("store", Probes.store(store));
+        FleetNode fleet = store instanceof PostgresStore pg ? joinFleet(pg, config.app().fleet(), engine, resources) : null;
+        ChatEngine direct = fleet == null ? engine : new LeasedEngine(engine, fleet);
+        FleetHost host = fleet == null ? null : fleetHost;
         ConsoleChat consoleChat = null;
         TelegramFrontEnd telegram = null;
         if (console) {
             consoleChat = new ConsoleChat(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out, ansi);
             engine.register(ConsoleChat.PLATFORM, consoleChat);
             checks.put("console", () -> true);
+            if (host != null) {
+                host.serve(ConsoleChat.PLATFORM, null, null);
+            }
         }
         if (config.telegram().isPresent()) {
             telegram = new TelegramFrontEnd(config.telegram().get());
             resources.push(telegram); // closed after the engine, so its last replies still go out
             try {
-                telegram.start(engine);
+                telegram.start(engine, fleet);
             } catch (IllegalStateException e) {
                 throw new StartFailure("Reelay can't start Telegram: " + LogSetup.mask().apply(e.getMessage()));
+            }
+            if (host != null) {
+                host.serve(TelegramFrontEnd.PLATFORM, telegram::deliver, telegram::shareSendBudget);
             }
             checks.put("telegram", Probes.heardWithin(telegram::lastContact, config.app().readyWindow(), Clock.systemUTC()));
         }
@@ -242,18 +258,32 @@ public final class Launcher {
             DiscordFrontEnd discord = new DiscordFrontEnd(config.discord().get());
             resources.push(discord);
             try {
-                discord.start(engine);
+                discord.start(direct);
             } catch (IllegalStateException e) {
                 throw new StartFailure("Reelay can't start Discord: " + LogSetup.mask().apply(e.getMessage()));
+            }
+            if (host != null) {
+                host.serve(DiscordFrontEnd.PLATFORM, null, null);
             }
             checks.put("discord", discord::connected);
         }
         Duration grace = config.app().shutdownGrace();
-        resources.push(() -> engine.close(grace));
-        engine.resume();
+        resources.push(() -> {
+            if (fleet != null) {
+                fleet.stopTaking(); // still a member while the engine finishes what it runs
+            }
+            engine.close(grace);
+        });
+        if (fleet == null) {
+            engine.resume();
+        } else {
+            checks.put("database", fleet::databaseHealthy);
+            // A fleet resumes chat by chat, as their owners die: each instance adopts what it takes.
+        }
         if (config.app().httpPort() > 0) {
             try {
-                management = new ManagementServer(config.app().httpPort(), prometheus, checks);
+                management = new ManagementServer(config.app().httpPort(), prometheus, checks,
+                        () -> fleet == null ? "" : FleetRole.describe(fleet));
                 resources.push(management);
             } catch (IOException e) {
                 // A service nobody can health-check must not pretend to run; a console demo may.
@@ -270,7 +300,7 @@ public final class Launcher {
                 management != null ? management.port() : "off");
         try {
             if (consoleChat != null) {
-                consoleChat.run(engine);
+                consoleChat.run(direct);
             } else {
                 out.println("Reelay is running" + (management != null ? "; management port " + management.port() : "")
                         + ". Stop it with SIGTERM (Ctrl-C).");
@@ -285,29 +315,40 @@ public final class Launcher {
     /**
      * PostgreSQL when configured, else SQLite in the data directory with a cache in front. Not
      * PostgreSQL's state: instances share it, and a cache here would miss another's writes.
-     * Until the engine runs as a fleet, one instance holds a PostgreSQL database at a time.
      * {@code --offline} always keeps its simulated identities in its own SQLite file.
      */
-    private static ReelayStore openStore(DatabaseSettings database, Path dataDir, Deque<AutoCloseable> resources)
-            throws StartFailure {
+    private static ReelayStore openStore(DatabaseSettings database, Path dataDir) throws StartFailure {
         try {
-            if (!database.isPostgres()) {
-                return new CachingStore(SqliteStore.open(dataDir), 10_000);
-            }
-            PostgresStore store = PostgresStore.open(database);
-            try {
-                resources.push(SoleInstance.take(database));
-            } catch (SoleInstance.InUse e) {
-                store.close();
-                throw new StartFailure("Reelay can't start: " + e.getMessage(), DATA_DIR_IN_USE);
-            } catch (StoreException e) {
-                store.close();
-                throw e;
-            }
-            return store;
+            return database.isPostgres() ? PostgresStore.open(database) : new CachingStore(SqliteStore.open(dataDir), 10_000);
         } catch (StoreException e) {
             throw new StartFailure("Reelay can't open its store: " + LogSetup.mask().apply(e.getMessage()));
         }
+    }
+
+    /**
+     * Joins the fleet of instances on this database before any platform starts: by the time
+     * this instance sends, every member counts it in the per-bot allowances' shares.
+     */
+    private FleetNode joinFleet(PostgresStore store, FleetSettings settings, ConversationEngine engine,
+                                Deque<AutoCloseable> resources) throws StartFailure {
+        fleetHost = new FleetHost(engine, () -> {
+            org.slf4j.LoggerFactory.getLogger(Launcher.class).error("fleet expelled this instance: its chats run"
+                    + " elsewhere now; stopping at once so that none runs twice (restart it to rejoin)");
+            Runtime.getRuntime().halt(EXPELLED);
+        });
+        FleetNode fleet = new FleetNode(store.dataSource(), settings.effectiveInstanceId(), settings.deadAfter(),
+                Clock.systemUTC(), fleetHost);
+        resources.push(fleet);
+        try {
+            fleet.start();
+        } catch (java.sql.SQLException | StoreException e) {
+            throw new StartFailure("Reelay can't join the fleet on its database: " + LogSetup.mask().apply(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartFailure("Reelay was stopped while joining the fleet");
+        }
+        FleetRole.measure(fleet, Metrics.globalRegistry);
+        return fleet;
     }
 
     private static void registerSecrets(ReelayConfig config) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.reelay.postgres.DatabaseSettings;
-import com.reelay.postgres.SoleInstance;
 import com.reelay.simulator.NemoSimulator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -112,25 +110,6 @@ class ReelayJarPostgresIT {
                     + closed + "/reelay"), stderr);
             assertEquals(1, stderr.strip().lines().count(), "one line: " + stderr);
             assertFalse(stderr.contains(PASSWORD), stderr);
-        }
-    }
-
-    @Test
-    void aSecondInstanceOnTheSameDatabaseStopsWithOneLine() throws Exception {
-        DatabaseSettings database = new DatabaseSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", 2);
-        try (NemoSimulator nemo = NemoSimulator.builder().start(); SoleInstance first = SoleInstance.take(database)) {
-            Process reelay = start(Map.of(
-                    "REELAY_DATA_DIR", dir.resolve("data").toString(),
-                    "REELAY_HTTP_PORT", "0",
-                    "NEMO_API_BASE", nemo.baseUrl(),
-                    "REELAY_DATABASE_URL", database.url(),
-                    "REELAY_DATABASE_USER", "postgres"));
-            reelay.getOutputStream().close();
-            assertTrue(reelay.waitFor(60, TimeUnit.SECONDS));
-            String stderr = Files.readString(dir.resolve("stderr.txt"));
-            assertEquals(Launcher.DATA_DIR_IN_USE, reelay.exitValue(), stderr);
-            assertEquals("Reelay can't start: another Reelay instance is using the database " + database.url()
-                    + " (one instance per database until the engine runs as a fleet)", stderr.strip());
         }
     }
 

@@ -34,6 +34,9 @@ final class LongPolling implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LongPolling.class);
     /** How long Telegram holds a getUpdates request open when there is nothing new. */
     private static final int POLL_SECONDS = 50;
+    /** How often an instance that does not poll looks whether the fleet's poller is gone. */
+    private static final long FOLLOWER_LOOK_MS = 1_000;
+    private final long followerLookMs;
 
     private final BotApi api;
     private final SecretMask mask;
@@ -51,32 +54,61 @@ final class LongPolling implements AutoCloseable {
      * @param heard      told of every successful poll (readiness)
      */
     LongPolling(BotApi api, SecretMask mask, Runnable cancelPoll, IntervalFunction backoff, Runnable heard) {
+        this(api, mask, cancelPoll, backoff, heard, FOLLOWER_LOOK_MS);
+    }
+
+    /** @param followerLookMs how often a fleet instance that does not poll asks whether it leads now */
+    LongPolling(BotApi api, SecretMask mask, Runnable cancelPoll, IntervalFunction backoff, Runnable heard,
+                long followerLookMs) {
         this.api = api;
         this.mask = mask;
         this.cancelPoll = cancelPoll;
         this.backoff = backoff;
         this.heard = heard;
+        this.followerLookMs = followerLookMs;
     }
 
     /** Removes a webhook if one is set (updates can't be polled while it is), then polls until {@link #close()}. */
     void start(Consumer<Update> handler) throws ExecutionException, InterruptedException {
+        start(handler, PollFeed.alone());
+    }
+
+    /** As {@link #start(Consumer)}, polling only while {@code feed} says this process leads. */
+    void start(Consumer<Update> handler, PollFeed feed) throws ExecutionException, InterruptedException {
         api.call(DeleteWebhook.builder().build()).get();
-        thread = DaemonThreads.named("telegram-poller").newThread(() -> poll(handler));
+        thread = DaemonThreads.named("telegram-poller").newThread(() -> poll(handler, feed));
         thread.start();
     }
 
-    private void poll(Consumer<Update> handler) {
-        int offset = 0;
+    private void poll(Consumer<Update> handler, PollFeed feed) {
+        Integer offset = null; // read from the feed each time this process starts leading
         int failures = 0;
         while (!closed) {
             try {
+                if (!feed.leads()) {
+                    offset = null;
+                    heard.run(); // the fleet reads Telegram; its leader polls
+                    if (waitForClose(followerLookMs)) {
+                        return;
+                    }
+                    continue;
+                }
+                if (offset == null) {
+                    offset = feed.position();
+                    log.info("telegram poller leading from offset {}", offset);
+                }
                 List<Update> updates = api.call(GetUpdates.builder().offset(offset).limit(100).timeout(POLL_SECONDS)
                         .allowedUpdates(ALLOWED_UPDATES).build()).get();
                 heard.run();
                 failures = 0;
+                int next = offset;
                 for (Update update : updates) {
-                    offset = Math.max(offset, update.getUpdateId() + 1);
+                    next = Math.max(next, update.getUpdateId() + 1);
                     handler.accept(update);
+                }
+                if (next != offset) {
+                    feed.save(next);
+                    offset = next;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -85,6 +117,7 @@ final class LongPolling implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                offset = null; // an update not kept is asked for again from the saved offset
                 report(e);
                 if (waitForClose(backoff.apply(++failures))) {
                     return;

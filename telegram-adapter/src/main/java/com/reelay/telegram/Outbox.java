@@ -70,6 +70,11 @@ final class Outbox implements AutoCloseable {
         return budget.line();
     }
 
+    /** A fleet: {@code instances} share the bot's 30/s. */
+    void share(int instances) {
+        budget.share(instances);
+    }
+
     /** Calls not yet made fail; calls in flight finish on their own. */
     @Override
     public void close() {

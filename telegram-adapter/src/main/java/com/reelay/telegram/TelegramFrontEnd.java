@@ -1,7 +1,9 @@
 package com.reelay.telegram;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reelay.core.chat.ChatEngine;
+import com.reelay.core.chat.Intake;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.send.SystemScheduler;
 import com.reelay.core.chat.support.SecretMask;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 
 /**
@@ -76,6 +80,15 @@ public final class TelegramFrontEnd implements AutoCloseable {
      * @throws IllegalStateException when Telegram refuses the token or can't be reached
      */
     public synchronized void start(ChatEngine engine) {
+        start(engine, null);
+    }
+
+    /**
+     * As {@link #start(ChatEngine)}, as one instance of a fleet: what Telegram delivers goes to
+     * {@code intake} (the fleet's inbox) before Telegram is answered, the chat's owner reads it
+     * back through {@link #deliver}, and in long polling mode only the fleet's leader polls.
+     */
+    public synchronized void start(ChatEngine engine, Intake intake) {
         if (started) {
             throw new IllegalStateException("the Telegram front end is already started");
         }
@@ -86,13 +99,14 @@ public final class TelegramFrontEnd implements AutoCloseable {
         TelegramFiles files = new TelegramFiles(api, settings.localBotApi(), settings.downloadLimitBytes(), mask);
         UpdateReader reader = new UpdateReader(bot, settings.downloadLimitBytes(), files);
         handler = new UpdateHandler(reader, engine, api, settings.albumDebounce(), scheduler, mask);
+        Consumer<Update> receive = intake == null ? handler::handle : update -> keep(intake, update);
         try {
             if (settings.updateMode() == TelegramSettings.UpdateMode.WEBHOOK) {
-                startWebhook();
+                startWebhook(receive);
             } else {
                 OkHttpBotApi pollingApi = new OkHttpBotApi(settings, pollingClient(), json);
                 polling = new LongPolling(pollingApi, mask, pollingApi::close, LongPolling.BACKOFF, this::heard);
-                polling.start(handler::handle);
+                polling.start(receive, intake == null ? PollFeed.alone() : PollFeed.sharedThrough(intake));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -153,12 +167,40 @@ public final class TelegramFrontEnd implements AutoCloseable {
         }
     }
 
-    private void startWebhook() throws IOException {
+    /** Keeps an update in the fleet's inbox, once per update_id; throws when it could not (Telegram delivers again). */
+    private void keep(Intake intake, Update update) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(update);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("update " + update.getUpdateId() + " could not be written", e);
+        }
+        intake.offer(PLATFORM, String.valueOf(update.getUpdateId()), UpdateReader.chatKeyOf(update), payload);
+    }
+
+    /** Handles an update another instance (or this one) kept in the fleet's inbox: this instance owns its chat. */
+    public void deliver(String payload) {
+        Update update;
+        try {
+            update = json.readValue(payload, Update.class);
+        } catch (JsonProcessingException e) {
+            log.error("inbox update unreadable, dropped: {}", e.getOriginalMessage());
+            return;
+        }
+        handler.handle(update);
+    }
+
+    /** {@code instances} share this bot's token: this one keeps to its share of Telegram's 30/s. */
+    public void shareSendBudget(int instances) {
+        outbox.share(instances);
+    }
+
+    private void startWebhook(Consumer<Update> receive) throws IOException {
         TelegramSettings.Webhook hook = settings.webhook();
         webhook = new WebhookReceiver(hook, json);
         webhook.start(update -> {
             heard();
-            handler.handle(update);
+            receive.accept(update);
         });
         await(api.setWebhook(SetWebhook.builder().url(hook.url()).secretToken(hook.secretToken())
                 .allowedUpdates(LongPolling.ALLOWED_UPDATES).build()), "setWebhook");

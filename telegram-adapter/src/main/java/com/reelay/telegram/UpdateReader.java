@@ -190,6 +190,19 @@ final class UpdateReader {
         return m.find() ? m.replaceAll(" ").replaceAll("[ \\t]{2,}", " ").strip() : text.strip();
     }
 
+    /**
+     * The key of the chat an update belongs to, for a fleet's inbox (its owner runs it); updates
+     * of no chat share one key, so one instance handles them in order.
+     */
+    static String chatKeyOf(Update update) {
+        Message m = update.getMessage();
+        if (m == null && update.getCallbackQuery() != null
+                && update.getCallbackQuery().getMessage() != null) {
+            return chat(update.getCallbackQuery().getMessage().getChatId()).key();
+        }
+        return m != null ? chat(m.getChatId()).key() : TelegramOutput.PLATFORM + ":none";
+    }
+
     private static ChatRef chat(long chatId) {
         return new ChatRef(TelegramOutput.PLATFORM, Long.toString(chatId));
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -72,13 +73,81 @@ class LongPollingTest {
         assertEquals(List.of(0, 0, 0, 8, 8, 9), offsets, "each poll asks for the update after the last handled");
     }
 
+    /**
+     * In a fleet: a follower never calls getUpdates; once it leads it polls from the fleet's
+     * saved offset, saves the next one after the batch is kept, and a batch not kept is asked
+     * for again from the saved offset (the inbox drops the repeats).
+     */
+    @Test
+    void inAFleetOnlyTheLeaderPollsFromTheSavedOffset() throws Exception {
+        AtomicBoolean leading = new AtomicBoolean(false);
+        List<Integer> saved = new CopyOnWriteArrayList<>();
+        CountDownLatch followed = new CountDownLatch(3);
+        PollFeed feed = new PollFeed() {
+            @Override
+            public boolean leads() {
+                followed.countDown();
+                return leading.get();
+            }
+
+            @Override
+            public int position() {
+                return saved.isEmpty() ? 40 : saved.get(saved.size() - 1);
+            }
+
+            @Override
+            public void save(int next) {
+                saved.add(next);
+            }
+        };
+        List<Integer> offsets = new CopyOnWriteArrayList<>();
+        CompletableFuture<ArrayList<Update>> held = new CompletableFuture<>();
+        CountDownLatch idle = new CountDownLatch(1);
+        BotApi api = mock(BotApi.class);
+        when(api.call(any(DeleteWebhook.class))).thenReturn(CompletableFuture.completedFuture(true));
+        when(api.call(any(GetUpdates.class))).thenAnswer(invocation -> {
+            int offset = invocation.<GetUpdates>getArgument(0).getOffset();
+            offsets.add(offset);
+            // As Telegram: the updates from the offset on (two at a time here), confirmed by a later offset.
+            int[] from = java.util.stream.IntStream.rangeClosed(41, 43).filter(id -> id >= offset).limit(2).toArray();
+            if (from.length == 0) {
+                idle.countDown();
+                return held;
+            }
+            return CompletableFuture.completedFuture(updates(from));
+        });
+        List<Integer> kept = new CopyOnWriteArrayList<>();
+        AtomicBoolean inboxDown = new AtomicBoolean(true);
+        LongPolling polling = new LongPolling(api, new SecretMask(),
+                () -> held.completeExceptionally(new IOException("Canceled")), attempt -> 1L, () -> { }, 1);
+        polling.start(update -> {
+            if (update.getUpdateId() == 42 && inboxDown.getAndSet(false)) {
+                throw new IllegalStateException("inbox unreachable"); // the first try of 42 is not kept
+            }
+            kept.add(update.getUpdateId());
+        }, feed);
+        assertTrue(followed.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of(), offsets, "a follower does not poll");
+        leading.set(true);
+        assertTrue(idle.await(10, TimeUnit.SECONDS));
+        polling.close();
+
+        assertEquals(List.of(41, 41, 42, 43), kept, "41 again after 42 failed: the inbox keeps it once");
+        assertEquals(List.of(40, 40, 43, 44), offsets);
+        assertEquals(List.of(43, 44), saved);
+    }
+
     private static CompletableFuture<ArrayList<Update>> failed() {
         return CompletableFuture.failedFuture(new IOException("connection reset"));
     }
 
-    private static ArrayList<Update> updates(int id) {
-        Update update = new Update();
-        update.setUpdateId(id);
-        return new ArrayList<>(List.of(update));
+    private static ArrayList<Update> updates(int... ids) {
+        ArrayList<Update> list = new ArrayList<>();
+        for (int id : ids) {
+            Update update = new Update();
+            update.setUpdateId(id);
+            list.add(update);
+        }
+        return list;
     }
 }

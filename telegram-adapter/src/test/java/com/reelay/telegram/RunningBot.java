@@ -1,5 +1,6 @@
 package com.reelay.telegram;
 
+import com.reelay.core.chat.Intake;
 import com.reelay.core.conversation.ConversationEngine;
 import com.reelay.core.conversation.EngineSettings;
 import com.reelay.core.nemo.NemoClient;
@@ -76,6 +77,13 @@ final class RunningBot implements AutoCloseable {
     static RunningBot start(Path dir, Map<String, String> settings, UnaryOperator<NemoClient> agent,
                             UnaryOperator<NemoSimulator.Builder> simulator, UnaryOperator<EngineSettings> engineSettings)
             throws Exception {
+        return start(dir, settings, agent, simulator, engineSettings, null);
+    }
+
+    /** @param intake a fleet's inbox the front end keeps updates in (null: a lone instance) */
+    static RunningBot start(Path dir, Map<String, String> settings, UnaryOperator<NemoClient> agent,
+                            UnaryOperator<NemoSimulator.Builder> simulator, UnaryOperator<EngineSettings> engineSettings,
+                            Intake intake) throws Exception {
         CapturedLogs logs = CapturedLogs.start();
         FakeTelegram telegram = new FakeTelegram();
         SimulatedNemo nemo = SimulatedNemo.start(simulator.apply(SimulatedNemo.quick()));
@@ -88,7 +96,7 @@ final class RunningBot implements AutoCloseable {
         variables.putAll(settings);
         TelegramSettings bound = telegram.settings(variables);
         TelegramFrontEnd frontEnd = new TelegramFrontEnd(bound);
-        frontEnd.start(engine);
+        frontEnd.start(engine, intake);
         engine.resume();
         return new RunningBot(logs, telegram, bound, nemo, store, engine, frontEnd);
     }

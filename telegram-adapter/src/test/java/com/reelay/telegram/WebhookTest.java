@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import com.reelay.core.chat.Intake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,59 @@ class WebhookTest {
 
         ChatMessage credits = telegram.awaitBotMessage(42, m -> m.text().startsWith("💳"));
         assertEquals(1, telegram.botMessages(42).size(), "answered once: " + credits.text());
+    }
+
+    /** A fleet's inbox as the front end sees it: offers kept in order, once per update id. */
+    private static final class RecordingIntake implements Intake {
+        final Map<String, String> kept = new java.util.LinkedHashMap<>();
+        final java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+
+        @Override
+        public synchronized boolean offer(String source, String sourceId, String chatKey, String payload) {
+            if (down.get()) {
+                throw new IllegalStateException("the database is away");
+            }
+            return kept.putIfAbsent(source + "/" + sourceId + "/" + chatKey, payload) == null;
+        }
+
+        @Override
+        public boolean leads(String feed) {
+            return false;
+        }
+
+        @Override
+        public java.util.OptionalLong position(String feed) {
+            return java.util.OptionalLong.empty();
+        }
+
+        @Override
+        public void savePosition(String feed, long position) {
+        }
+    }
+
+    @Test
+    void inAFleetAnUpdateIsInTheInboxBeforeThe200AndRunsWhenItsOwnerReadsIt() throws Exception {
+        bot.close();
+        RecordingIntake inbox = new RecordingIntake();
+        bot = RunningBot.start(dir.resolve("fleet"), Map.of("TELEGRAM_UPDATE_MODE", "webhook",
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.test/telegram/hook", "TELEGRAM_WEBHOOK_LISTEN_PORT", "0",
+                "TELEGRAM_WEBHOOK_SECRET_TOKEN", SECRET), c -> c, b -> b, e -> e, inbox);
+        telegram = bot.telegram;
+        telegram.sendText(42, ANN, "/credits");
+        String update = telegram.takeUpdates().get(0);
+
+        inbox.down.set(true);
+        assertEquals(500, post(update, SECRET), "not kept: Telegram must deliver it again");
+        inbox.down.set(false);
+        assertEquals(200, post(update, SECRET));
+        assertEquals(200, post(update, SECRET), "a redelivery is kept once");
+        String key = inbox.kept.keySet().iterator().next();
+        assertTrue(key.endsWith("/telegram:42"), key);
+        assertEquals(1, inbox.kept.size());
+        assertEquals(List.of(), telegram.botMessages(42), "nothing runs until the chat's owner reads the inbox");
+
+        bot.frontEnd.deliver(inbox.kept.get(key)); // this instance owns the chat
+        telegram.awaitBotMessage(42, m -> m.text().startsWith("💳"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The operator's port: {@code /healthz} (the process is alive), {@code /readyz} (the database
@@ -24,6 +25,12 @@ public final class ManagementServer implements AutoCloseable {
 
     /** {@code checks}: name → whether it passes now. */
     public ManagementServer(int port, PrometheusMeterRegistry metrics, Map<String, BooleanSupplier> checks) throws IOException {
+        this(port, metrics, checks, () -> "");
+    }
+
+    /** {@code role}: lines about this instance's part in a fleet, shown after the checks (may be empty). */
+    public ManagementServer(int port, PrometheusMeterRegistry metrics, Map<String, BooleanSupplier> checks,
+                            Supplier<String> role) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 16);
         server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok\n"));
         server.createContext("/readyz", exchange -> {
@@ -38,6 +45,11 @@ public final class ManagementServer implements AutoCloseable {
                 }
                 ready &= ok;
                 body.append(check.getKey()).append(ok ? " ok\n" : " failing\n");
+            }
+            try {
+                body.append(role.get());
+            } catch (RuntimeException e) {
+                body.append("role unknown\n");
             }
             respond(exchange, ready ? 200 : 503, "text/plain", body.toString());
         });

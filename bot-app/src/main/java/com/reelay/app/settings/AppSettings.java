@@ -1,6 +1,7 @@
 package com.reelay.app.settings;
 
 import com.reelay.postgres.DatabaseSettings;
+import com.reelay.postgres.fleet.FleetSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,9 +17,10 @@ import java.util.Locale;
  * @param readyWindow   /readyz calls Telegram ready only if it heard from it (a poll, a webhook
  *                      call) this recently; long polling answers at least every 50 s
  * @param database      a PostgreSQL server for the state ({@code REELAY_DATABASE_URL}, …); none: SQLite in dataDir
+ * @param fleet         this instance's place among the instances sharing that server
  */
 public record AppSettings(String dataDir, int httpPort, String logFormat, String logLevel, Duration shutdownGrace,
-                          Duration readyWindow, DatabaseSettings database) {
+                          Duration readyWindow, DatabaseSettings database, FleetSettings fleet) {
 
     public AppSettings {
         StringBuilder problems = new StringBuilder();
@@ -45,6 +47,9 @@ public record AppSettings(String dataDir, int httpPort, String logFormat, String
         if (database == null) {
             database = DatabaseSettings.defaults();
         }
+        if (fleet == null) {
+            fleet = FleetSettings.defaults();
+        }
         if (problems.length() > 0) {
             throw new IllegalArgumentException(problems.substring(0, problems.length() - 2));
         }
@@ -52,7 +57,7 @@ public record AppSettings(String dataDir, int httpPort, String logFormat, String
 
     public static AppSettings defaults() {
         return new AppSettings("data", 8080, "text", "INFO", Duration.ofSeconds(20), Duration.ofMinutes(2),
-                DatabaseSettings.defaults());
+                DatabaseSettings.defaults(), FleetSettings.defaults());
     }
 
     public Path dataPath() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.config.ConfigException;
 import com.reelay.postgres.DatabaseSettings;
+import com.reelay.postgres.fleet.FleetSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +43,20 @@ class DatabaseConfigTest {
         assertEquals(new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/reelay", "reelay", PASSWORD, 4), database);
         assertTrue(database.isPostgres());
         assertFalse(database.toString().contains(PASSWORD), database.toString());
+    }
+
+    @Test
+    void theFleetsVariablesNameTheInstanceAndWhenItCountsAsDead() throws Exception {
+        FleetSettings fleet = ReelayConfig.load(Optional.empty(), Map.of("REELAY_FLEET_INSTANCE_ID", "web-2",
+                "REELAY_FLEET_DEAD_AFTER", "3s")).app().fleet();
+        assertEquals(new FleetSettings("web-2", java.time.Duration.ofSeconds(3)), fleet);
+        assertEquals("web-2", fleet.effectiveInstanceId());
+        FleetSettings defaults = ReelayConfig.load(Optional.empty(), Map.of()).app().fleet();
+        assertEquals(java.time.Duration.ofSeconds(15), defaults.deadAfter());
+        assertTrue(defaults.effectiveInstanceId().contains("@"), "host and pid: " + defaults.effectiveInstanceId());
+        ConfigException e = assertThrows(ConfigException.class, () -> ReelayConfig.load(Optional.empty(),
+                Map.of("REELAY_FLEET_DEAD_AFTER", "100ms")));
+        assertTrue(e.problems().get(0).contains("fleet.dead-after must be at least 300ms"), e.problems().toString());
     }
 
     @Test

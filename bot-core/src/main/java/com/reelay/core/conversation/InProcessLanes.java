@@ -137,6 +137,9 @@ final class InProcessLanes implements LaneScheduler {
     }
 
     private void start(ChatOutput out, LaneRequest request) {
+        // Noted as it is taken, before it waits for a slot: once enter() returns, the request is
+        // in the store as waiting or running, so a fleet's inbox can let go of it.
+        markRunning(request);
         slots.run(() -> {
             // The person sees the request was taken before it queues for a worker: under a burst
             // the workers are busy creating sessions, and the first progress must not wait for them.
@@ -152,7 +155,6 @@ final class InProcessLanes implements LaneScheduler {
                 // Running it would leave its row to be run again after a restart (credits spent twice).
                 work = notStarted(out, request, announced);
             } else {
-                markRunning(request);
                 work = turns.run(out, request, announced);
             }
         } catch (RuntimeException e) {

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * A fresh database and a fake clock shared by the instances of one test; each {@link Member}
- * is one instance's view of the fleet (its id, membership, leases, inbox, render claims).
+ * is one instance's view of the fleet (its id, membership, leases, inbox).
  */
 final class FleetRig implements AutoCloseable {
 
@@ -36,14 +36,12 @@ final class FleetRig implements AutoCloseable {
         final Membership membership;
         final ChatLeases leases;
         final Inbox inbox;
-        final RenderClaims renders;
 
         Member(String id, Membership membership) {
             this.id = id;
             this.membership = membership;
             this.leases = new ChatLeases(database(), membership, clock);
             this.inbox = new Inbox(database(), id, clock);
-            this.renders = new RenderClaims(database(), membership, clock);
         }
     }
 

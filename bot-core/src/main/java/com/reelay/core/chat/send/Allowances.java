@@ -21,6 +21,9 @@ final class Allowances {
     /** Access order: the eldest are the least recently used, forgotten once clear. */
     private final LinkedHashMap<String, TrailingWindow> windows = new LinkedHashMap<>(64, 0.75f, true);
 
+    /** Instances sharing the bot's shared allowance (a fleet); each uses its share of it. */
+    private int sharedBy = 1;
+
     Allowances(SendLimits limits) {
         this.limits = limits;
         this.marginNanos = limits.margin().toNanos();
@@ -47,7 +50,7 @@ final class Allowances {
 
     /** The shared allowance has no room left for progress. */
     boolean sharedIsContended(long now) {
-        return window(limits.shared()).waitNanos(now, elastic(limits.shared().calls())) > 0;
+        return window(limits.shared()).waitNanos(now, elastic(calls(limits.shared()))) > 0;
     }
 
     List<Claim> claim(Recipient to) {
@@ -67,7 +70,18 @@ final class Allowances {
 
     /** What people wait for may fill an allowance; progress and refusals only its elastic share. */
     int cap(Allowance a, Urgency u) {
-        return SendBudget.rank(u) <= SendBudget.rank(Urgency.ANSWER) ? a.calls() : elastic(a.calls());
+        int calls = calls(a);
+        return SendBudget.rank(u) <= SendBudget.rank(Urgency.ANSWER) ? calls : elastic(calls);
+    }
+
+    /** This instance's part of {@code a}: the shared allowance divided among the instances sharing the bot. */
+    int calls(Allowance a) {
+        return a.key().equals(limits.shared().key()) ? Math.max(1, a.calls() / sharedBy) : a.calls();
+    }
+
+    /** {@code instances} share the bot's shared allowance from now on (1: this one alone). */
+    void share(int instances) {
+        sharedBy = Math.max(1, instances);
     }
 
     int elastic(int calls) {

@@ -154,6 +154,19 @@ public final class SendBudget implements AutoCloseable {
         pump(null);
     }
 
+    /**
+     * {@code instances} of this bot share its shared allowance (Telegram's 30/s is per token, not
+     * per process): this one keeps to its share. Per-chat allowances stay whole, as each chat has
+     * one owner. Allowances of other keys are untouched.
+     */
+    public void share(int instances) {
+        synchronized (queue) {
+            queue.allowances.share(instances);
+        }
+        queue.markDirty();
+        pump(null);
+    }
+
     /** How the line stands: what people wait for that is queued, and progress's fair share. */
     public SendLine line() {
         return queue.line();

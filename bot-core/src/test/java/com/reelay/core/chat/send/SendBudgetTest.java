@@ -109,6 +109,23 @@ class SendBudgetTest {
 
 
     @Test
+    void aFleetOfThreeKeepsToAThirdOfTheBotsAllowanceAndTheChatsStayWhole() {
+        SendBudget b = telegramLike();
+        b.share(3); // Telegram's 30/s is per token: three instances, 10/s each
+        for (int i = 0; i < 25; i++) {
+            send(b, String.valueOf(i), Urgency.ANSWER, "m" + i);
+        }
+        assertEquals(10, made.size(), "a third of 30 in the first second: " + made);
+        time.advance(Duration.ofMillis(999));
+        assertEquals(10, made.size());
+        time.advance(Duration.ofMillis(1));
+        assertEquals(20, made.size());
+
+        b.share(1); // the others left: the whole allowance again, at once
+        assertEquals(25, made.size());
+    }
+
+    @Test
     void withinAClassTheChatThatWaitedLongestGoesFirst() {
         SendBudget b = budget(SendLimits.of(ONE_A_SECOND, Duration.ZERO));
         b.send(shared(ONE_A_SECOND, "0"), Urgency.ANSWER, "r", call("0", "fills the window"));

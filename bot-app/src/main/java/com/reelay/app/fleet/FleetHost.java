@@ -1,0 +1,82 @@
+package com.reelay.app.fleet;
+
+import com.reelay.core.chat.ChatRef;
+import com.reelay.core.conversation.ConversationEngine;
+import com.reelay.postgres.fleet.FleetNode;
+import com.reelay.postgres.fleet.InboxItem;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What this instance does with the fleet's decisions: the platforms it runs (it can answer their
+ * chats), who reads each inbox source back, whose send budgets follow the fleet's size, and the
+ * engine that resumes a chat taken over.
+ */
+public final class FleetHost implements FleetNode.Host {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetHost.class);
+
+    private final ConversationEngine engine;
+    private final Runnable onExpelled;
+    private final Map<String, Consumer<String>> readers = new ConcurrentHashMap<>();
+    private final List<String> platforms = new CopyOnWriteArrayList<>();
+    private final List<IntConsumer> shares = new CopyOnWriteArrayList<>();
+
+    /** @param onExpelled what to do once the fleet has given this instance's chats to others */
+    public FleetHost(ConversationEngine engine, Runnable onExpelled) {
+        this.engine = engine;
+        this.onExpelled = onExpelled;
+    }
+
+    /**
+     * This instance runs {@code platform}: it adopts that platform's chats, hands inbox items of
+     * that source to {@code reader} (null: the platform's requests never pass through the inbox)
+     * and splits the platform's per-bot allowance with the fleet through {@code share}.
+     */
+    public void serve(String platform, Consumer<String> reader, IntConsumer share) {
+        if (reader != null) {
+            readers.put(platform, reader);
+        }
+        if (share != null) {
+            shares.add(share);
+        }
+        platforms.add(platform);
+    }
+
+    @Override
+    public boolean serves(String chatKey) {
+        return platforms.contains(ChatRef.fromKey(chatKey).platform());
+    }
+
+    @Override
+    public void adopt(String chatKey) {
+        engine.adopt(chatKey);
+    }
+
+    @Override
+    public void deliver(InboxItem item) {
+        Consumer<String> reader = readers.get(item.source());
+        if (reader == null) {
+            log.error("inbox item from a source this instance does not read, dropped chat={} source={} item={}",
+                    item.chatKey(), item.source(), item.id());
+            return;
+        }
+        reader.accept(item.payload());
+    }
+
+    @Override
+    public void fleetSize(int live) {
+        shares.forEach(share -> share.accept(live));
+    }
+
+    @Override
+    public void expelled() {
+        onExpelled.run();
+    }
+}

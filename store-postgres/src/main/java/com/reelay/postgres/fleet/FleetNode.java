@@ -1,0 +1,298 @@
+package com.reelay.postgres.fleet;
+
+import com.reelay.core.chat.Intake;
+import com.reelay.core.store.Sql;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One instance's part in a fleet sharing one PostgreSQL database. It heartbeats, declares silent
+ * instances dead, and runs the chats it owns: whatever any instance put in the {@link Inbox} for
+ * a chat reaches the chat's owner, which takes the chat (a {@link ChatLeases lease}) the first
+ * time it sees work for it with no live owner, and then first resumes what the previous owner
+ * left ({@link Host#adopt}). It is also the front ends' {@link Intake}.
+ */
+public final class FleetNode implements Intake, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetNode.class);
+    private static final int STRIPES = 64;
+    private static final String FEED_LEASE = "feed:";
+
+    /** What the instance around the node does with the fleet's decisions. */
+    public interface Host {
+
+        /** Whether this instance runs the platform of {@code chatKey} (can answer that chat). */
+        boolean serves(String chatKey);
+
+        /** This instance took the chat over: resume what its previous owner left, before any new request. */
+        void adopt(String chatKey);
+
+        /** Runs a request from the inbox: the front end that wrote the payload reads it. */
+        void deliver(InboxItem item);
+
+        /** The fleet has {@code live} instances now: per-bot allowances are shared by that many. */
+        void fleetSize(int live);
+
+        /** The fleet expelled this instance (silent too long): others may run its chats already. */
+        void expelled();
+    }
+
+    private final Membership membership;
+    private final ChatLeases leases;
+    private final Inbox inbox;
+    private final Sql sql;
+    private final DataSource database;
+    private final Host host;
+    private final Clock clock;
+    private final Map<String, ChatLease> owned = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> woken = new ConcurrentHashMap<>();
+    private final Object[] stripes = new Object[STRIPES];
+    private final ScheduledExecutorService timer;
+    private final ExecutorService pumps;
+    private InboxListener listener;
+    private volatile boolean taking = true;
+    private volatile int size = 1;
+    private volatile boolean leading;
+
+    public FleetNode(DataSource database, String instanceId, Duration deadAfter, Clock clock, Host host) {
+        this.database = database;
+        this.membership = new Membership(database, instanceId, deadAfter, clock);
+        this.leases = new ChatLeases(database, membership, clock);
+        this.inbox = new Inbox(database, instanceId, clock);
+        this.sql = Sql.pooled(database);
+        this.host = host;
+        this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reelay-fleet-heartbeat"));
+        this.pumps = Executors.newFixedThreadPool(4, r -> daemon(r, "reelay-fleet-inbox"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public String instanceId() {
+        return membership.instanceId();
+    }
+
+    /**
+     * Joins the fleet and starts heartbeating and reading the inbox. Returns after one heartbeat
+     * interval: by then every member has counted this one, so its share of the per-bot
+     * allowances does not push the fleet over them.
+     */
+    public void start() throws SQLException, InterruptedException {
+        join();
+        long every = membership.heartbeatInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        TimeUnit.MILLISECONDS.sleep(every);
+        beat();
+    }
+
+    /** Registers, listens to the inbox and beats once; tests beat by hand from here on (their clock is fake). */
+    void join() throws SQLException {
+        membership.register();
+        listener = new InboxListener(database, this::wake, Duration.ofSeconds(1)).start();
+        beat();
+    }
+
+    /** Heartbeat, then the fleet's housekeeping: expel the silent, share allowances, look for work. */
+    void beat() {
+        try {
+            if (!membership.heartbeat()) {
+                taking = false;
+                host.expelled();
+                return;
+            }
+            membership.expelDead();
+            int live = Math.max(1, membership.live().size());
+            if (live != size) {
+                log.info("fleet size instance={} live={}", instanceId(), live);
+            }
+            size = live;
+            host.fleetSize(live);
+            sweep();
+        } catch (RuntimeException e) {
+            // The database is away: others expel this instance if it stays away past dead-after.
+            log.warn("fleet heartbeat failed instance={}: {}", instanceId(), e.toString());
+        }
+    }
+
+    /** Chats with requests in the inbox, and chats whose owner died with work left: each goes to its (new) owner. */
+    private void sweep() {
+        inbox.chatsWaiting().forEach(this::wake);
+        orphans().forEach(this::wake);
+    }
+
+    /** Chats with a running, waiting or rendering request and no live owner. */
+    List<String> orphans() {
+        return sql.queryAll("SELECT w.chat_key FROM (SELECT chat_key FROM running_requests UNION SELECT chat_key FROM"
+                        + " queued_requests UNION SELECT chat_key FROM render_jobs WHERE state = 'RENDERING') w"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM chat_leases l WHERE l.chat_key = w.chat_key AND "
+                        + Membership.isLive("l.owner") + ")",
+                rs -> rs.getString(1), membership.liveSince());
+    }
+
+    /** Something may be waiting for {@code chatKey}: its owner (maybe this instance) should look. */
+    void wake(String chatKey) {
+        if (!taking || !host.serves(chatKey) || woken.putIfAbsent(chatKey, Boolean.TRUE) != null) {
+            return;
+        }
+        pumps.execute(() -> {
+            woken.remove(chatKey);
+            try {
+                pump(chatKey);
+            } catch (RuntimeException e) {
+                log.warn("inbox not read chat={} instance={}: {}", chatKey, instanceId(), e.toString());
+            }
+        });
+    }
+
+    /** Takes the chat if it has no live owner, then hands its requests to this instance in arrival order. */
+    private void pump(String chatKey) {
+        synchronized (stripes[Math.floorMod(chatKey.hashCode(), STRIPES)]) {
+            Optional<ChatLease> held = lease(chatKey);
+            if (held.isEmpty()) {
+                return; // another live instance runs it
+            }
+            ChatLease lease = held.get();
+            while (taking) {
+                Optional<InboxItem> next = inbox.next(lease);
+                if (next.isEmpty()) {
+                    return;
+                }
+                // Done before it runs: a request must never run twice (a prompt charges again).
+                // The engine notes a request waiting or running as it takes it, so a crash can
+                // only lose what falls between these two writes.
+                if (!inbox.done(lease, next.get().id())) {
+                    owned.remove(chatKey);
+                    log.warn("chat lease lost chat={} instance={}", chatKey, instanceId());
+                    return;
+                }
+                try {
+                    host.deliver(next.get());
+                } catch (RuntimeException e) {
+                    log.error("inbox request not handled chat={} item={}: {}", chatKey, next.get().id(), e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes {@code chatKey} for a request that reached this instance directly (a Discord shard's
+     * event): true when this instance owns it now; false while another live instance does.
+     */
+    public boolean own(String chatKey) {
+        synchronized (stripes[Math.floorMod(chatKey.hashCode(), STRIPES)]) {
+            return lease(chatKey).isPresent();
+        }
+    }
+
+    /** The chat's lease held here, taken now if the chat has no live owner (then adopted first); call under its stripe. */
+    private Optional<ChatLease> lease(String chatKey) {
+        ChatLease held = owned.get(chatKey);
+        if (held != null) {
+            return Optional.of(held);
+        }
+        Optional<ChatLease> taken = leases.acquire(chatKey);
+        taken.ifPresent(lease -> {
+            owned.put(chatKey, lease);
+            host.adopt(chatKey);
+        });
+        return taken;
+    }
+
+    /** Chats this instance owns now. */
+    public int ownedChats() {
+        return owned.size();
+    }
+
+    /** Live instances at the last heartbeat, this one included. */
+    public int fleetSize() {
+        return size;
+    }
+
+    /** Whether the database answers now. */
+    public boolean databaseHealthy() {
+        try {
+            sql.queryOne("SELECT 1", rs -> 1);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean offer(String source, String sourceId, String chatKey, String payload) {
+        return inbox.offer(source, sourceId, chatKey, payload);
+    }
+
+    @Override
+    public boolean leads(String feed) {
+        leading = taking && leases.acquire(FEED_LEASE + feed).isPresent();
+        return leading;
+    }
+
+    /** Whether this instance was the fleet's poller at its last look. */
+    public boolean leading() {
+        return leading;
+    }
+
+    @Override
+    public OptionalLong position(String feed) {
+        return sql.queryOne("SELECT next_position FROM fleet_positions WHERE feed = ?", rs -> rs.getLong(1), feed)
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public void savePosition(String feed, long position) {
+        // Only forward: a former leader's late save must not send the next one back over old updates.
+        sql.update("INSERT INTO fleet_positions (feed, next_position, saved_by, saved_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (feed) DO UPDATE SET next_position = excluded.next_position,"
+                        + " saved_by = excluded.saved_by, saved_at = excluded.saved_at"
+                        + " WHERE fleet_positions.next_position < excluded.next_position",
+                feed, position, instanceId(), clock.millis());
+    }
+
+    /** Stops taking requests from the inbox (shutdown: the engine finishes what it runs); still a member. */
+    public void stopTaking() {
+        taking = false;
+    }
+
+    /** Leaves the fleet: the others take this instance's chats over at once, not after dead-after. */
+    @Override
+    public void close() {
+        taking = false;
+        timer.shutdownNow();
+        pumps.shutdown();
+        try {
+            pumps.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (listener != null) {
+            listener.close();
+        }
+        try {
+            membership.leave();
+        } catch (RuntimeException e) {
+            log.warn("fleet not left cleanly instance={} (others take over after dead-after): {}", instanceId(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package com.reelay.postgres.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.reelay.core.store.QueuedRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Instances of one fleet on one database, with a fake clock: heartbeats are beaten by hand. */
+class FleetNodeTest {
+
+    private final FleetRig rig = new FleetRig();
+    private final List<FleetNode> nodes = new ArrayList<>();
+
+    /** What one instance was asked to do, in order: "adopt telegram:1", "run telegram:1 hi". */
+    private final class Host implements FleetNode.Host {
+        final BlockingQueue<String> did = new LinkedBlockingQueue<>();
+        final AtomicInteger size = new AtomicInteger();
+        final List<String> expelled = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean serves(String chatKey) {
+            return chatKey.startsWith("telegram:");
+        }
+
+        @Override
+        public void adopt(String chatKey) {
+            did.add("adopt " + chatKey);
+        }
+
+        @Override
+        public void deliver(InboxItem item) {
+            did.add("run " + item.chatKey() + " " + item.payload());
+        }
+
+        @Override
+        public void fleetSize(int live) {
+            size.set(live);
+        }
+
+        @Override
+        public void expelled() {
+            expelled.add("expelled");
+        }
+
+        String next() throws InterruptedException {
+            String s = did.poll(10, TimeUnit.SECONDS);
+            if (s == null) {
+                throw new AssertionError("nothing happened within 10 s");
+            }
+            return s;
+        }
+    }
+
+    private FleetNode node(String id, Host host) throws Exception {
+        FleetNode n = new FleetNode(rig.database(), id, FleetRig.DEAD_AFTER, rig.clock, host);
+        n.join();
+        nodes.add(n);
+        return n;
+    }
+
+    @AfterEach
+    void close() {
+        nodes.forEach(FleetNode::close);
+        rig.close();
+    }
+
+    @Test
+    void whereverAnUpdateLandsTheChatsOwnerRunsItOnceInOrder() throws Exception {
+        Host ha = new Host();
+        Host hb = new Host();
+        FleetNode a = node("a", ha);
+        FleetNode b = node("b", hb);
+        // Both are woken; whichever takes the chat first runs it, the other nothing.
+        assertTrue(a.offer("telegram", "1", "telegram:1", "first"));
+        Host owner = awaitEither(ha, hb);
+        Host other = owner == ha ? hb : ha;
+        assertEquals("adopt telegram:1", owner.next());
+        assertEquals("run telegram:1 first", owner.next());
+        // Round-robin: the next update lands on b, Telegram's retry of it on a.
+        assertTrue(b.offer("telegram", "2", "telegram:1", "second"));
+        assertFalse(a.offer("telegram", "2", "telegram:1", "second"));
+        assertEquals("run telegram:1 second", owner.next());
+        assertEquals(1, a.ownedChats() + b.ownedChats());
+        assertNull(other.did.poll(200, TimeUnit.MILLISECONDS), "the other ran nothing: " + other.did);
+        assertNull(owner.did.poll(200, TimeUnit.MILLISECONDS), "nothing twice: " + owner.did);
+    }
+
+    private static Host awaitEither(Host a, Host b) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!a.did.isEmpty()) {
+                return a;
+            }
+            if (!b.did.isEmpty()) {
+                return b;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("nobody took the chat");
+    }
+
+    @Test
+    void whenTheOwnerDiesAnotherTakesItsChatAndWorkWithinDeadAfter() throws Exception {
+        Host ha = new Host();
+        Host hb = new Host();
+        FleetNode a = node("a", ha);
+        a.offer("telegram", "1", "telegram:7", "make a video");
+        ha.next();
+        ha.next();
+        FleetNode b = node("b", hb);
+        // a is running it when it is killed: it leaves its running request behind, and stops beating.
+        rig.store.markRunning(new QueuedRequest(0, "telegram:7", "u", "", "en", "tg-7-1", "chat", "make a video",
+                rig.clock.instant()));
+        a.stopTaking();
+        b.offer("telegram", "2", "telegram:7", "status please"); // waits: a still counts as live
+        assertNull(hb.did.poll(300, TimeUnit.MILLISECONDS), "no takeover while a is live: " + hb.did);
+
+        rig.clock.advance(FleetRig.DEAD_AFTER.minusSeconds(1));
+        b.beat();
+        assertEquals(List.of("a", "b"), rig.join("probe").membership.live().subList(0, 2), "a is not dead yet");
+        assertTrue(hb.did.isEmpty(), "still a's: " + hb.did);
+
+        rig.clock.advance(java.time.Duration.ofSeconds(2)); // a's last beat is now older than dead-after
+        b.beat();
+        assertEquals("adopt telegram:7", hb.next(), "the running request is resumed first (its cut-off notice)");
+        assertEquals("run telegram:7 status please", hb.next());
+        assertEquals(1, b.ownedChats());
+    }
+
+    @Test
+    void chatsWithWorkLeftAndNoLiveOwnerAreTakenEvenWithNothingInTheInbox() throws Exception {
+        rig.store.markRunning(new QueuedRequest(0, "telegram:9", "u", "", "en", "tg-9-4", "chat", "x", rig.clock.instant()));
+        rig.store.markRunning(new QueuedRequest(0, "discord:5", "u", "", "en", "d-1", "chat", "x", rig.clock.instant()));
+        Host hb = new Host();
+        node("b", hb); // joining beats once: it sweeps
+        assertEquals("adopt telegram:9", hb.next());
+        assertNull(hb.did.poll(200, TimeUnit.MILLISECONDS), "a platform this instance does not run is left: " + hb.did);
+    }
+
+    @Test
+    void oneInstancePollsAndItsOffsetOnlyMovesForward() throws Exception {
+        FleetNode a = node("a", new Host());
+        FleetNode b = node("b", new Host());
+        assertTrue(a.leads("telegram"));
+        assertFalse(b.leads("telegram"), "one poller per fleet");
+        assertTrue(b.position("telegram").isEmpty());
+        a.savePosition("telegram", 120);
+        b.savePosition("telegram", 100); // a former leader's late save
+        assertEquals(120, b.position("telegram").getAsLong());
+
+        rig.clock.advance(FleetRig.DEAD_AFTER.plusSeconds(1));
+        b.beat(); // a stopped beating: dead
+        assertTrue(b.leads("telegram"), "leadership moves to a live instance");
+        assertEquals(120, b.position("telegram").getAsLong(), "and reads on from where a stopped");
+    }
+
+    @Test
+    void theFleetsSizeIsEveryLiveInstanceAndAnExpelledOneIsTold() throws Exception {
+        Host ha = new Host();
+        Host hb = new Host();
+        FleetNode a = node("a", ha);
+        node("b", hb);
+        a.beat();
+        assertEquals(2, ha.size.get());
+        rig.clock.advance(FleetRig.DEAD_AFTER.plusSeconds(1));
+        nodes.get(1).beat(); // b expels a, who was silent
+        assertEquals(1, hb.size.get());
+        a.beat();
+        assertEquals(List.of("expelled"), ha.expelled);
+    }
+}
