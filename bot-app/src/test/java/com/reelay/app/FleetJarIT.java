@@ -1,8 +1,11 @@
 package com.reelay.app;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.reelay.app.ChatTranscript.Outcome;
+import com.reelay.app.ChatTranscript.Request;
 import com.reelay.simulator.Endpoint;
 import com.reelay.simulator.NemoSimulator;
 import com.reelay.telegram.LoadBalancedTelegram;
@@ -22,13 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Issue 14, "Prove it": three instances of the packaged jar share one PostgreSQL (embedded, on
@@ -63,6 +66,8 @@ class FleetJarIT {
     private NemoSimulator nemo;
     private LoadBalancedTelegram telegram;
     private final Map<String, FleetInstance> fleet = new LinkedHashMap<>();
+    /** The requests each chat's person sent, in order. */
+    private final Map<Long, List<Request>> sent = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Long> killedAt = new HashMap<>();
 
     @BeforeEach
@@ -105,8 +110,8 @@ class FleetJarIT {
         long ready = System.nanoTime();
 
         for (long chat = FIRST_CHAT; chat < FIRST_CHAT + CHATS; chat++) {
-            telegram.send(chat, "make a 3 second video of " + subject(chat));
-            telegram.send(chat, "export");
+            send(chat, Request.PROMPT);
+            send(chat, Request.EXPORT);
         }
 
         // Mid-stream: the instance with the most NemoVideo streams running, as soon as it has some.
@@ -118,30 +123,52 @@ class FleetJarIT {
         Takeover second = kill(midRender);
 
         Map<Long, ChatTranscript> chats = awaitEveryChat(Duration.ofSeconds(30 + CHATS / 4));
-        awaitQuiet();
+        boolean quiet = awaitQuiet(Duration.ofSeconds(30));
         long finished = System.nanoTime();
-
         report(started, ready, finished, chats, List.of(first, second));
+
+        // Every check runs and reports, so one run shows all that went wrong.
+        List<Executable> checks = new ArrayList<>();
+        int[] explained = {0};
         for (ChatTranscript chat : chats.values()) {
-            assertTrue(chat.promptOutcomeAt() < chat.linkAt(), "replies in order: " + chat);
-            assertEquals(Set.of(), chat.duplicates(), "a reply posted twice: " + chat);
-            assertEquals(1, chat.links().size(), "one link: " + chat);
-            assertEquals(1, chat.linkPostings(), "the link posted once: " + chat);
+            checks.add(() -> {
+                try {
+                    assertChat(chat);
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\n" + (explained[0]++ < 5 ? explain(chat.chatId()) : chat));
+                }
+            });
         }
         for (Takeover takeover : List.of(first, second)) {
-            assertTrue(takeover.slowest().compareTo(DEAD_AFTER.plus(TAKEOVER_SLACK)) <= 0,
-                    "takeover of " + takeover.instance + "'s chats within " + DEAD_AFTER + " + " + TAKEOVER_SLACK + ": "
-                            + takeover.delays);
+            checks.add(() -> assertEquals(Map.of(), takeover.late(), "chats of " + takeover.instance + " with work left that"
+                    + " had no live owner within " + DEAD_AFTER + " + " + TAKEOVER_SLACK + " of the kill (null: never)"));
         }
-        assertNothingRanTwice(chats);
-        assertEquals(List.of(), telegram.violations(), "calls over Telegram's limits");
-        assertEquals(0, telegram.tooManyRequestsServed(), "429s served to the fleet");
-        String survivor = live().get(0);
-        assertEquals(0, fleet.get(survivor).metric("reelay_send_rate_limited_total"), "429s the survivor counted");
-        assertEquals(List.of(), leaseTakenTwice(), "an epoch of a chat taken by two instances");
-        for (String id : live()) {
-            assertEquals(List.of(), fleet.get(id).logLines().stream().filter(l -> l.contains(telegram.token())).toList());
-        }
+        checks.add(() -> assertTrue(quiet, "the fleet never went quiet: updates, renders or requests left"));
+        checks.add(() -> assertNothingRanTwice(chats));
+        checks.add(() -> assertEquals(List.of(), telegram.violations(), "calls over Telegram's limits"));
+        checks.add(() -> assertEquals(0, telegram.tooManyRequestsServed(), "429s served to the fleet"));
+        checks.add(() -> assertEquals(0, fleet.get(live().get(0)).metric("reelay_send_rate_limited_total"),
+                "429s the survivor counted"));
+        checks.add(() -> assertEquals(List.of(), leaseTakenTwice(), "an epoch of a chat taken by two instances"));
+        checks.add(() -> {
+            for (FleetInstance instance : fleet.values()) {
+                assertEquals(List.of(), instance.logLines().stream().filter(l -> l.contains(telegram.token())).toList());
+            }
+        });
+        assertAll("a fleet of 3 with " + CHATS + " chats", checks);
+    }
+
+    /**
+     * One outcome per request, in order, the last the only link, posted once; no reply twice.
+     */
+    private static void assertChat(ChatTranscript chat) {
+        assertTrue(chat.complete(), "a request of chat " + chat.chatId() + " never got its outcome, or no link came");
+        assertEquals(chat.sent().size(), chat.outcomes().size(), "one outcome per request, none lost, none twice");
+        assertTrue(chat.inOrder(), "each request's outcome in the order they were sent");
+        assertEquals(1, chat.outcomes().stream().filter(o -> o == Outcome.LINK).count(), "one link");
+        assertEquals(Set.of(), chat.duplicates(), "a reply posted twice");
+        assertEquals(1, chat.links().size(), "one link");
+        assertEquals(1, chat.linkPostings(), "the link posted once");
     }
 
     // ---- the fleet -----------------------------------------------------------------------------
@@ -199,8 +226,25 @@ class FleetJarIT {
      * {@code unfinished}: those that still had work (no link yet), which must all be taken over.
      */
     private record Takeover(String instance, int owned, Set<String> unfinished, Map<String, Duration> delays) {
-        Duration slowest() {
-            return delays.values().stream().max(Duration::compareTo).orElse(Duration.ZERO);
+        /** Chats with work left taken over later than dead-after plus the slack (null: not at all). */
+        Map<String, Duration> late() {
+            Map<String, Duration> late = new TreeMap<>();
+            for (String chat : unfinished) {
+                Duration d = delays.get(chat);
+                if (d == null || d.compareTo(DEAD_AFTER.plus(TAKEOVER_SLACK)) > 0) {
+                    late.put(chat, d);
+                }
+            }
+            return late;
+        }
+
+        @Override
+        public String toString() {
+            List<Long> ms = delays.values().stream().map(Duration::toMillis).sorted().toList();
+            return String.format("takeover of %s's %d chats (%d with work left, %d taken over): fastest %d ms, median %d ms,"
+                            + " slowest %d ms (bound %d ms); late: %s", instance, owned, unfinished.size(), delays.size(),
+                    ms.isEmpty() ? 0 : ms.get(0), ms.isEmpty() ? 0 : ms.get(ms.size() / 2), ms.isEmpty() ? 0 : ms.get(ms.size() - 1),
+                    DEAD_AFTER.plus(TAKEOVER_SLACK).toMillis(), late());
         }
     }
 
@@ -215,8 +259,8 @@ class FleetJarIT {
         long at = System.nanoTime();
         fleet.get(id).killNine();
         killedAt.put(id, at);
-        System.out.printf("fleet: killed %s (SIGKILL) owning %d chats, %d with work left%n", id, owned.size(),
-                unfinished.size());
+        System.out.printf("fleet: %s killed %s (SIGKILL) owning %d chats, %d with work left%n", java.time.LocalTime.now(
+                java.time.ZoneOffset.UTC), id, owned.size(), unfinished.size());
         Map<String, Duration> delays = new TreeMap<>();
         long deadline = at + DEAD_AFTER.plus(TAKEOVER_SLACK).multipliedBy(3).toNanos();
         while (!delays.keySet().containsAll(unfinished) && System.nanoTime() < deadline) {
@@ -231,14 +275,9 @@ class FleetJarIT {
             }
             Thread.sleep(POLL.toMillis());
         }
-        for (String chat : unfinished) {
-            if (!delays.containsKey(chat)) {
-                throw new AssertionError("chat " + chat + " of killed " + id + " has no live owner "
-                        + Duration.ofNanos(System.nanoTime() - at) + " after the kill: " + leases().get(chat) + "\n"
-                        + transcript(chatId(chat)));
-            }
-        }
-        return new Takeover(id, owned.size(), unfinished, delays);
+        Takeover takeover = new Takeover(id, owned.size(), unfinished, delays);
+        System.out.println("fleet: " + takeover);
+        return takeover;
     }
 
     // ---- what the database shows ---------------------------------------------------------------
@@ -290,7 +329,14 @@ class FleetJarIT {
     }
 
     private ChatTranscript transcript(long chat) {
-        return new ChatTranscript(chat, subject(chat), telegram.conversation(chat));
+        return new ChatTranscript(chat, subject(chat), List.copyOf(sent.getOrDefault(chat, List.of())),
+                telegram.conversation(chat));
+    }
+
+    /** The person of the chat sends the prompt or "export"; the chat's first message is its prompt. */
+    private void send(long chat, Request request) {
+        sent.computeIfAbsent(chat, c -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(request);
+        telegram.send(chat, request == Request.PROMPT ? "make a 3 second video of " + subject(chat) : "export");
     }
 
     private Map<Long, ChatTranscript> transcripts() {
@@ -301,19 +347,27 @@ class FleetJarIT {
         return chats;
     }
 
-    /** Waits until every chat has both outcomes: the prompt's (answer or interruption) and its link. */
+    /**
+     * Waits (at most {@code patience}) until every request of every chat has its outcome, the last a link. A person whose
+     * request ended without one does what they would: "export" again after a cut-off export, the
+     * prompt and "export" again when there was nothing to export (at most 6 requests a chat).
+     */
     private Map<Long, ChatTranscript> awaitEveryChat(Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             Map<Long, ChatTranscript> chats = transcripts();
-            List<ChatTranscript> waiting = chats.values().stream().filter(c -> !c.complete()).toList();
-            if (waiting.isEmpty()) {
-                return chats;
+            for (ChatTranscript chat : chats.values()) {
+                if (chat.sent().size() + chat.next().size() <= 6) {
+                    chat.next().forEach(request -> send(chat.chatId(), request));
+                }
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(waiting.size() + " chats still waiting after " + patience + "; leases "
-                        + leases() + "; undelivered updates " + telegram.undelivered() + "; first:\n"
-                        + waiting.stream().limit(3).map(ChatTranscript::toString).collect(Collectors.joining("\n")));
+            List<ChatTranscript> waiting = chats.values().stream().filter(c -> !c.complete()).toList();
+            if (waiting.isEmpty() || System.nanoTime() > deadline) {
+                if (!waiting.isEmpty()) {
+                    System.out.printf("fleet: %d chats still waiting after %s: %s%n", waiting.size(), patience,
+                            waiting.stream().map(c -> Long.toString(c.chatId())).collect(Collectors.joining(", ")));
+                }
+                return chats;
             }
             Thread.sleep(200);
         }
@@ -323,33 +377,66 @@ class FleetJarIT {
      * Waits until nothing is left to do anywhere: every update delivered, every render job
      * settled, the survivors running and queueing nothing. Only then can "posted once" be judged.
      */
-    private void awaitQuiet() throws Exception {
-        await(Duration.ofSeconds(30), "the fleet goes quiet", () -> {
-            try {
-                List<Long> open = new ArrayList<>();
-                query("SELECT count(*) FROM render_jobs WHERE state = 'RENDERING'", rs -> open.add(rs.getLong(1)));
-                double busy = 0;
-                for (String id : live()) {
-                    busy += fleet.get(id).metric("reelay_requests_running") + fleet.get(id).metric("reelay_queue_waiting");
-                }
-                return telegram.undelivered() == 0 && open.get(0) == 0 && busy == 0;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-    }
-
-    private static void await(Duration patience, String what, BooleanSupplier condition) throws InterruptedException {
+    private boolean awaitQuiet(Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+        while (System.nanoTime() < deadline) {
+            List<Long> open = new ArrayList<>();
+            query("SELECT count(*) FROM render_jobs WHERE state = 'RENDERING'", rs -> open.add(rs.getLong(1)));
+            double busy = 0;
+            for (String id : live()) {
+                busy += fleet.get(id).metric("reelay_requests_running") + fleet.get(id).metric("reelay_queue_waiting");
+            }
+            if (telegram.undelivered() == 0 && open.get(0) == 0 && busy == 0) {
+                return true;
+            }
             Thread.sleep(POLL.toMillis());
         }
+        return false;
+    }
+
+    /** A chat as the person, the database and the instances' logs show it: for failure messages. */
+    private String explain(long chat) throws Exception {
+        String key = "telegram:" + chat;
+        StringBuilder out = new StringBuilder(transcript(chat).toString());
+        for (String sql : List.of(
+                "SELECT 'lease', owner, epoch, acquired_at FROM chat_leases WHERE chat_key = ?",
+                "SELECT 'inbox', id, source_id, received_by, taken_epoch, done_at FROM fleet_inbox WHERE chat_key = ? ORDER BY id",
+                "SELECT 'running', request_id, kind, started_at FROM running_requests WHERE chat_key = ?",
+                "SELECT 'queued', id, request_id, kind, queued_at FROM queued_requests WHERE chat_key = ? ORDER BY id",
+                "SELECT 'render', render_id, request_id, state, progress FROM render_jobs WHERE chat_key = ?",
+                "SELECT 'session', session_id FROM chats WHERE chat_key = ?")) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                 java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+                st.setString(1, key);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> row = new ArrayList<>();
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            row.add(rs.getString(i));
+                        }
+                        out.append("\n  db ").append(String.join(" ", row));
+                    }
+                }
+            }
+        }
+        out.append("\n  NemoVideo got the prompt ").append(promptsAtNemo(subject(chat))).append(" times");
+        Pattern mentions = Pattern.compile("chat=" + key + "\\b|request=tg-" + chat + "-");
+        for (FleetInstance instance : fleet.values()) {
+            for (String line : instance.logLines()) {
+                if (mentions.matcher(line).find()) {
+                    out.append("\n  ").append(instance.id).append(": ").append(line);
+                }
+            }
+        }
+        return out.toString();
     }
 
     // ---- nothing twice -------------------------------------------------------------------------
 
-    /** NemoVideo saw each chat's prompt once and rendered each chat once. */
+    /**
+     * NemoVideo got each prompt at most once per time the person sent it (and at least once per
+     * answer), and at most one render per export asked for (and at least one per link).
+     */
     private void assertNothingRanTwice(Map<Long, ChatTranscript> chats) throws SQLException {
         Map<String, String> sessions = new HashMap<>();
         query("SELECT chat_key, session_id FROM chats", rs -> sessions.put(rs.getString(1), rs.getString(2)));
@@ -357,13 +444,24 @@ class FleetJarIT {
                 .map(r -> sessions.values().stream().filter(s -> r.body() != null && r.body().contains(s)).findFirst()
                         .orElse("?"))
                 .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        for (long chat : chats.keySet()) {
-            String session = sessions.get("telegram:" + chat);
-            assertTrue(session != null && !session.isEmpty(), "chat " + chat + " has a NemoVideo session");
-            long prompts = nemo.chatMessagesReceived(session).stream().filter(m -> m.contains(subject(chat))).count();
-            assertEquals(1, prompts, "chat " + chat + "'s prompt reached NemoVideo once");
-            assertEquals(1, renderStarts.getOrDefault(session, 0L), "chat " + chat + " rendered once");
+        for (ChatTranscript chat : chats.values()) {
+            String session = sessions.getOrDefault("telegram:" + chat.chatId(), "");
+            long prompts = promptsAtNemo(chat.subject());
+            long sentPrompts = chat.sent().stream().filter(r -> r == Request.PROMPT).count();
+            long answers = chat.outcomes().stream().filter(o -> o == Outcome.ANSWER).count();
+            assertTrue(prompts >= answers && prompts <= sentPrompts,
+                    "the prompt reached NemoVideo " + prompts + " times for " + sentPrompts + " sent: " + chat);
+            long exports = chat.sent().stream().filter(r -> r == Request.EXPORT).count();
+            long renders = renderStarts.getOrDefault(session, 0L);
+            long links = chat.outcomes().stream().filter(o -> o == Outcome.LINK).count();
+            assertTrue(renders >= links && renders <= exports, renders + " renders for " + exports + " exports: " + chat);
         }
+    }
+
+    /** How often NemoVideo received a message naming {@code subject}, in any session. */
+    private long promptsAtNemo(String subject) {
+        return nemo.sessions().stream().flatMap(s -> nemo.chatMessagesReceived(s.sessionId()).stream())
+                .filter(m -> m.contains(subject)).count();
     }
 
     /** Log lines "chat lease taken" naming the same chat and epoch from two instances. */
@@ -387,17 +485,13 @@ class FleetJarIT {
             throws Exception {
         System.out.printf("fleet: %d chats, 3 instances, dead-after %s; ready after %.1f s, all done after %.1f s%n", CHATS,
                 DEAD_AFTER, (ready - started) / 1e9, (finished - started) / 1e9);
-        for (Takeover t : takeovers) {
-            List<Duration> sorted = t.delays.values().stream().sorted().toList();
-            System.out.printf("fleet: takeover of %s's %d chats (%d with work left, %d taken over): fastest %d ms, median %d ms,"
-                            + " slowest %d ms (bound %d ms)%n", t.instance, t.owned, t.unfinished.size(), t.delays.size(),
-                    sorted.isEmpty() ? 0 : sorted.get(0).toMillis(), sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2).toMillis(),
-                    t.slowest().toMillis(), DEAD_AFTER.plus(TAKEOVER_SLACK).toMillis());
-        }
-        long interrupted = chats.values().stream().filter(ChatTranscript::interrupted).count();
-        System.out.printf("fleet: %d chats answered, %d told their request was interrupted; 429s served: %d;"
-                        + " webhook deliveries refused or failed: %d%n", chats.size() - interrupted, interrupted,
-                telegram.tooManyRequestsServed(), telegram.failedDeliveries().size());
+        takeovers.forEach(t -> System.out.println("fleet: " + t));
+        Map<Outcome, Long> outcomes = chats.values().stream().flatMap(c -> c.outcomes().stream())
+                .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting()));
+        long again = chats.values().stream().filter(c -> c.sent().size() > 2).count();
+        System.out.printf("fleet: outcomes %s; %d chats sent requests again; 429s served: %d;"
+                        + " webhook deliveries refused or failed: %d%n", outcomes, again, telegram.tooManyRequestsServed(),
+                telegram.failedDeliveries().size());
         for (String id : live()) {
             System.out.printf("fleet: survivor %s: /readyz %s%n", id, fleet.get(id).readiness());
         }

@@ -73,9 +73,10 @@ final class FakeTelegram implements AutoCloseable {
     /**
      * One thing the bot said in a chat, in the order Telegram accepted them: a new message
      * ({@code edit} false: sendMessage, or sendVideo with its caption as the text) or a change of
-     * one ({@code edit} true: editMessageText). Refused calls say nothing.
+     * one ({@code edit} true: editMessageText), at {@code atMillis} (epoch milliseconds, to read
+     * beside the bot's logs). Refused calls say nothing.
      */
-    record Said(int messageId, boolean edit, String text) {
+    record Said(int messageId, boolean edit, String text, long atMillis) {
     }
 
     /** One Bot API call as the fake answered it. */
@@ -571,7 +572,7 @@ final class FakeTelegram implements AutoCloseable {
         ChatMessage message = new ChatMessage(id, true, "text", text, buttons(p.get("reply_markup")), replyTo, 0, 0);
         chat.messages.put(id, message);
         chat.markup.put(id, String.valueOf(p.get("reply_markup")));
-        chat.transcript.add(new Said(id, false, text));
+        chat.transcript.add(new Said(id, false, text, System.currentTimeMillis()));
         return ok(messageNode(p.path("chat_id").asLong(), chat, message));
     }
 
@@ -602,7 +603,7 @@ final class FakeTelegram implements AutoCloseable {
                 old.edits() + 1, 0);
         chat.messages.put(old.id(), edited);
         chat.markup.put(old.id(), markup);
-        chat.transcript.add(new Said(old.id(), true, text));
+        chat.transcript.add(new Said(old.id(), true, text, System.currentTimeMillis()));
         return ok(messageNode(p.path("chat_id").asLong(), chat, edited));
     }
 
@@ -633,7 +634,7 @@ final class FakeTelegram implements AutoCloseable {
         int id = chat.nextMessageId++;
         ChatMessage message = new ChatMessage(id, true, "video", caption, buttons(markup), replyTo, 0, bytes);
         chat.messages.put(id, message);
-        chat.transcript.add(new Said(id, false, caption));
+        chat.transcript.add(new Said(id, false, caption, System.currentTimeMillis()));
         ObjectNode node = messageNode(p.path("chat_id").asLong(), chat, message);
         node.remove("text");
         node.put("caption", caption);

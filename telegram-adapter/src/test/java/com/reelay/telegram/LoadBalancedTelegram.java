@@ -26,8 +26,8 @@ public final class LoadBalancedTelegram implements AutoCloseable {
     public static final Duration REDELIVERY_PAUSE = Duration.ofMillis(250);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
 
-    /** One thing the bot said: a new message ({@code edit} false) or a change of one. */
-    public record Said(int messageId, boolean edit, String text) {
+    /** One thing the bot said: a new message ({@code edit} false) or a change of one, at {@code atMillis} (epoch ms). */
+    public record Said(int messageId, boolean edit, String text, long atMillis) {
     }
 
     /** A POST that did not deliver: {@code status} 0 when the connection failed ({@code error} says how). */
@@ -86,7 +86,7 @@ public final class LoadBalancedTelegram implements AutoCloseable {
 
     /** Everything the bot said in the chat, sends and edits, in the order Telegram accepted them. */
     public List<Said> conversation(long chatId) {
-        return telegram.transcript(chatId).stream().map(s -> new Said(s.messageId(), s.edit(), s.text())).toList();
+        return telegram.transcript(chatId).stream().map(s -> new Said(s.messageId(), s.edit(), s.text(), s.atMillis())).toList();
     }
 
     /** 429 Too Many Requests answers served so far. */
