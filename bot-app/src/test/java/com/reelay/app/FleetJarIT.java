@@ -114,7 +114,8 @@ class FleetJarIT {
             send(chat, Request.EXPORT);
         }
 
-        // Mid-stream: the instance with the most NemoVideo streams running, as soon as it has some.
+        // Mid-stream: once every chat has an owner, the instance with the most requests running (streams open).
+        awaitEveryChatOwned();
         String midStream = awaitVictim("running requests", id -> fleet.get(id).metric("reelay_requests_running"));
         Takeover first = kill(midStream);
 
@@ -188,6 +189,15 @@ class FleetJarIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         for (FleetInstance instance : fleet.values()) {
             instance.awaitReady(deadline);
+        }
+    }
+
+    /** Waits until every chat has an owner: all prompts have reached the fleet and been taken. */
+    private void awaitEveryChatOwned() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30 + CHATS / 10).toNanos();
+        while (leases().keySet().stream().filter(key -> key.startsWith("telegram:")).count() < CHATS) {
+            assertTrue(System.nanoTime() < deadline, "not every chat got an owner: " + leases().size() + " leases");
+            Thread.sleep(POLL.toMillis());
         }
     }
 
