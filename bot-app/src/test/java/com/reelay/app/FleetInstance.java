@@ -122,6 +122,11 @@ final class FleetInstance implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** "alive", or how the process ended: its exit status (4: expelled by the fleet; 137: SIGKILL). */
+    String state() {
+        return process.isAlive() ? "alive" : "exited " + process.exitValue();
+    }
+
     List<String> logLines() throws IOException {
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }

@@ -51,7 +51,8 @@ class FleetJarIT {
 
     static final int SHORT_CHATS = 60;
     private static final int CHATS = Integer.getInteger("fleet.chats", SHORT_CHATS);
-    private static final Duration DEAD_AFTER = Duration.ofSeconds(3);
+    /** REELAY_FLEET_DEAD_AFTER; -Dfleet.dead-after-seconds sets another (a loaded machine may stall an instance that long). */
+    private static final Duration DEAD_AFTER = Duration.ofSeconds(Long.getLong("fleet.dead-after-seconds", 3));
     /** What a takeover may take beyond dead-after: noticing the silence (heartbeats) and asking for the lease. */
     private static final Duration TAKEOVER_SLACK = Duration.ofMillis(Long.getLong("fleet.takeover-slack-ms", 2_000));
     private static final Duration POLL = Duration.ofMillis(50);
@@ -145,6 +146,8 @@ class FleetJarIT {
                     + " had no live owner within " + DEAD_AFTER + " + " + TAKEOVER_SLACK + " of the kill (null: never)"));
         }
         checks.add(() -> assertTrue(quiet, "the fleet never went quiet: updates, renders or requests left"));
+        checks.add(() -> assertEquals(fleet.keySet().stream().filter(id -> !killedAt.containsKey(id)).toList(), live(),
+                "instances the test did not kill are still running: " + fleetState()));
         checks.add(() -> assertNothingRanTwice(chats));
         checks.add(() -> assertEquals(List.of(), telegram.violations(), "calls over Telegram's limits"));
         checks.add(() -> assertEquals(0, telegram.tooManyRequestsServed(), "429s served to the fleet"));
@@ -196,13 +199,20 @@ class FleetJarIT {
     private void awaitEveryChatOwned() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30 + CHATS / 10).toNanos();
         while (leases().keySet().stream().filter(key -> key.startsWith("telegram:")).count() < CHATS) {
-            assertTrue(System.nanoTime() < deadline, "not every chat got an owner: " + leases().size() + " leases");
+            assertTrue(System.nanoTime() < deadline, "not every chat got an owner: " + leases().size() + " leases; "
+                    + fleetState() + "; undelivered updates " + telegram.undelivered());
             Thread.sleep(POLL.toMillis());
         }
     }
 
+    /** Instances neither killed by the test nor ended on their own. */
     private List<String> live() {
-        return fleet.keySet().stream().filter(id -> !killedAt.containsKey(id)).toList();
+        return fleet.keySet().stream().filter(id -> !killedAt.containsKey(id) && fleet.get(id).alive()).toList();
+    }
+
+    /** Each instance's state, for failure messages. */
+    private String fleetState() {
+        return fleet.values().stream().map(i -> i.id + " " + i.state()).collect(Collectors.joining(", "));
     }
 
     private interface Measure {
@@ -226,7 +236,7 @@ class FleetJarIT {
                 System.out.printf("fleet: instance %s has %.0f %s%n", most, mostSeen, what);
                 return most;
             }
-            assertTrue(System.nanoTime() < deadline, "no live instance ever had " + what + "; leases: " + leases());
+            assertTrue(System.nanoTime() < deadline, "no live instance ever had " + what + "; " + fleetState());
             Thread.sleep(POLL.toMillis());
         }
     }
