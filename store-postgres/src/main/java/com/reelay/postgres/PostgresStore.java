@@ -8,6 +8,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +26,12 @@ public final class PostgresStore extends SqlStore {
     static final String SCHEMA = "db/postgres";
 
     private final HikariDataSource pool;
+    private final Sql locks;
 
     private PostgresStore(HikariDataSource pool, int schemaVersion) {
         super(Sql.pooled(pool), schemaVersion);
         this.pool = pool;
+        this.locks = Sql.pooled(pool);
     }
 
     /** Connects, migrates the schema to the latest version, and returns the store; fails fast if the server cannot be reached. */
@@ -62,6 +66,21 @@ public final class PostgresStore extends SqlStore {
             pool.close();
             throw e;
         }
+    }
+
+    /**
+     * Guard quotas hold fleet-wide: instances checking the same allowance take turns, each under
+     * transaction-level advisory locks on the allowance keys (taken in one order, so two checks
+     * never deadlock), released when the check has recorded or refused.
+     */
+    @Override
+    public <T> T exclusively(List<String> keys, Supplier<T> check) {
+        return locks.inTransaction(c -> {
+            for (String key : keys.stream().sorted().distinct().toList()) {
+                Sql.queryAll(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> 1, "reelay-guard:" + key);
+            }
+            return check.get();
+        });
     }
 
     /** The pool, for the fleet's own tables (membership, inbox, leases) in the same database. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ public final class FleetHost implements FleetNode.Host {
     private final ConversationEngine engine;
     private final Runnable onExpelled;
     private final Map<String, Consumer<String>> readers = new ConcurrentHashMap<>();
-    private final List<String> platforms = new CopyOnWriteArrayList<>();
+    private final Map<String, Predicate<ChatRef>> platforms = new ConcurrentHashMap<>();
     private final List<IntConsumer> shares = new CopyOnWriteArrayList<>();
 
     /** @param onExpelled what to do once the fleet has given this instance's chats to others */
@@ -35,23 +36,26 @@ public final class FleetHost implements FleetNode.Host {
     }
 
     /**
-     * This instance runs {@code platform}: it adopts that platform's chats, hands inbox items of
-     * that source to {@code reader} (null: the platform's requests never pass through the inbox)
-     * and splits the platform's per-bot allowance with the fleet through {@code share}.
+     * This instance runs {@code platform}: it adopts that platform's chats it {@code reaches},
+     * hands inbox items of that source to {@code reader} (null: the platform's requests never pass
+     * through the inbox) and splits the platform's per-bot allowance with the fleet through
+     * {@code share} (null: no per-bot allowance).
      */
-    public void serve(String platform, Consumer<String> reader, IntConsumer share) {
+    public void serve(String platform, Predicate<ChatRef> reaches, Consumer<String> reader, IntConsumer share) {
         if (reader != null) {
             readers.put(platform, reader);
         }
         if (share != null) {
             shares.add(share);
         }
-        platforms.add(platform);
+        platforms.put(platform, reaches);
     }
 
     @Override
     public boolean serves(String chatKey) {
-        return platforms.contains(ChatRef.fromKey(chatKey).platform());
+        ChatRef chat = ChatRef.fromKey(chatKey);
+        Predicate<ChatRef> reaches = platforms.get(chat.platform());
+        return reaches != null && reaches.test(chat);
     }
 
     @Override

@@ -7,8 +7,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Who runs a chat's next request: one at a time per chat, in arrival order, chats in parallel.
- * {@link InProcessLanes} does it inside one process; a fleet of instances replaces it with
- * ownership of chats shared through the database, and nothing else in the engine changes.
+ * {@link InProcessLanes} does it inside one process. A fleet keeps it: which instance runs a
+ * chat is decided before the engine (the owner of the chat's lease reads its requests from the
+ * fleet's inbox), and the engine on that instance orders them as here.
  */
 interface LaneScheduler {
 

@@ -180,6 +180,12 @@ final class Replies {
                 retryButton(r, phrases).map(List::of).orElse(List.of()));
     }
 
+    /** A turn's answer: in the message that announced it (progress or the waiting acknowledgement), else a new one. */
+    CompletableFuture<Void> finish(ChatOutput out, LaneRequest r, ProgressMessage announced, String text,
+                                   List<Button> buttons) {
+        return announced != null ? announced.finish(text, buttons) : say(out, r.chat(), r.requestId(), text, buttons);
+    }
+
     /** A request whose process stopped mid-way: said so, with Retry (the person knows whether it is worth credits). */
     void sayCutOff(ChatOutput out, LaneRequest r) {
         Phrases phrases = phrases(r);
@@ -191,7 +197,7 @@ final class Replies {
         if (!Action.isPayload(r.requestId())) {
             return Optional.empty();
         }
-        return Optional.of(phrases.button(new Action.Retry(retries.remember(r.requestId(), r.intent()))));
+        return Optional.of(phrases.button(new Action.Retry(retries.remember(r))));
     }
 
     private static void logFailure(ChatRef chat, String requestId, Throwable cause) {

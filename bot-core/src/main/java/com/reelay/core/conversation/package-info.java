@@ -28,6 +28,7 @@
  * {@code ChatLanguages}: the language chosen with /language, else the asker's. Projects a chat
  * started are kept by {@code ChatProjects}. Blocking NemoVideo calls run on {@code Workers};
  * meters go to the injected registry ({@code EngineMetrics}). After a restart {@code Recovery}
- * resumes render jobs and waiting requests from the store.
+ * resumes render jobs and waiting requests from the store and explains the request that was
+ * running; in a fleet it does so chat by chat, for each chat the instance takes over ({@code adopt}).
  */
 package com.reelay.core.conversation;

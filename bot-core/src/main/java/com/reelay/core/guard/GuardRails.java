@@ -113,8 +113,13 @@ public final class GuardRails {
         }
     }
 
-    /** All limits are read before anything is recorded, so a refusal costs nothing. */
+    /** Checks and records as one step, across processes too: the log's keys are locked around it. */
     private Optional<Refusal> take(List<Limit> limits) {
+        return prompts.exclusively(limits.stream().map(Limit::key).distinct().toList(), () -> check(limits));
+    }
+
+    /** All limits are read before anything is recorded, so a refusal costs nothing. */
+    private Optional<Refusal> check(List<Limit> limits) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the store keeps
         Optional<Reached> reached = limits.stream().map(limit -> limit.reached(prompts, now)).flatMap(Optional::stream)
                 .max(Comparator.comparing(Reached::retryAt)); // the latest retry is the one that holds

@@ -2,6 +2,7 @@ package com.reelay.core.guard;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * When prompts were let through, per allowance (a person, a chat): what the guard counts its
@@ -18,4 +19,13 @@ public interface PromptLog {
      * every prompt before {@code forgetBefore} (no window reaches back that far).
      */
     void recordPrompt(List<String> keys, Instant at, Instant forgetBefore);
+
+    /**
+     * Runs {@code check} (reads, then maybe a record) while no other process checks any of
+     * {@code keys}: several instances sharing the log must not each let the last prompt through.
+     * A log only one process uses needs nothing here; the guard already orders its own threads.
+     */
+    default <T> T exclusively(List<String> keys, Supplier<T> check) {
+        return check.get();
+    }
 }

@@ -58,6 +58,16 @@ public abstract class ForwardingStore implements ReelayStore {
     }
 
     @Override
+    public void saveRetry(QueuedRequest request, Instant forgetBefore) {
+        delegate.saveRetry(request, forgetBefore);
+    }
+
+    @Override
+    public Optional<QueuedRequest> retry(String requestId) {
+        return delegate.retry(requestId);
+    }
+
+    @Override
     public void markRunning(QueuedRequest request) {
         delegate.markRunning(request);
     }
@@ -95,6 +105,11 @@ public abstract class ForwardingStore implements ReelayStore {
     @Override
     public void recordPrompt(List<String> keys, Instant at, Instant forgetBefore) {
         delegate.recordPrompt(keys, at, forgetBefore);
+    }
+
+    @Override
+    public <T> T exclusively(List<String> keys, java.util.function.Supplier<T> check) {
+        return delegate.exclusively(keys, check);
     }
 
     @Override

@@ -69,6 +69,14 @@ class FleetNodeTest {
         return n;
     }
 
+    /** Time passes past dead-after with only {@code survivor} beating (twice, a heartbeat apart). */
+    private void silence(FleetNode survivor) {
+        rig.clock.advance(FleetRig.DEAD_AFTER.minusSeconds(1));
+        survivor.beat();
+        rig.clock.advance(java.time.Duration.ofSeconds(2));
+        survivor.beat();
+    }
+
     @AfterEach
     void close() {
         nodes.forEach(FleetNode::close);
@@ -159,10 +167,25 @@ class FleetNodeTest {
         b.savePosition("telegram", 100); // a former leader's late save
         assertEquals(120, b.position("telegram").getAsLong());
 
-        rig.clock.advance(FleetRig.DEAD_AFTER.plusSeconds(1));
-        b.beat(); // a stopped beating: dead
+        silence(b); // a stopped beating: dead
         assertTrue(b.leads("telegram"), "leadership moves to a live instance");
         assertEquals(120, b.position("telegram").getAsLong(), "and reads on from where a stopped");
+    }
+
+    @Test
+    void anInstanceThatCannotReachTheDatabaseForDeadAfterStopsOnItsOwn() throws Exception {
+        Host hc = new Host();
+        com.reelay.postgres.PostgresStore own = com.reelay.postgres.PostgresStore.open(rig.settings());
+        FleetNode c = new FleetNode(own.dataSource(), "c", FleetRig.DEAD_AFTER, rig.clock, hc);
+        c.join();
+        own.close(); // its database is away
+        rig.clock.advance(FleetRig.DEAD_AFTER.minusSeconds(1));
+        c.beat();
+        assertEquals(List.of(), hc.expelled, "not yet: the others cannot have taken over");
+        rig.clock.advance(java.time.Duration.ofSeconds(2));
+        c.beat();
+        assertEquals(List.of("expelled"), hc.expelled, "the others may run its chats now: it must stop");
+        c.close();
     }
 
     @Test
@@ -173,8 +196,7 @@ class FleetNodeTest {
         node("b", hb);
         a.beat();
         assertEquals(2, ha.size.get());
-        rig.clock.advance(FleetRig.DEAD_AFTER.plusSeconds(1));
-        nodes.get(1).beat(); // b expels a, who was silent
+        silence(nodes.get(1)); // b expels a, who was silent
         assertEquals(1, hb.size.get());
         a.beat();
         assertEquals(List.of("expelled"), ha.expelled);

@@ -1,6 +1,7 @@
 package com.reelay.postgres.fleet;
 
 import com.reelay.testkit.MutableClock;
+import com.reelay.postgres.DatabaseSettings;
 import com.reelay.postgres.PostgresStore;
 import com.reelay.postgres.TestPostgres;
 import java.sql.Connection;
@@ -19,7 +20,13 @@ final class FleetRig implements AutoCloseable {
     static final Duration DEAD_AFTER = Membership.DEFAULT_DEAD_AFTER;
 
     final MutableClock clock = new MutableClock();
-    final PostgresStore store = PostgresStore.open(TestPostgres.freshDatabase());
+    private final DatabaseSettings settings = TestPostgres.freshDatabase();
+    final PostgresStore store = PostgresStore.open(settings);
+
+    /** The rig's database, for a second instance's own pool. */
+    DatabaseSettings settings() {
+        return settings;
+    }
 
     DataSource database() {
         return store.dataSource();
