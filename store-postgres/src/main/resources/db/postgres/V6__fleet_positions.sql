@@ -4,3 +4,5 @@
 CREATE TABLE fleet_positions (feed TEXT PRIMARY KEY, next_position BIGINT NOT NULL, saved_by TEXT NOT NULL,
                               saved_at BIGINT NOT NULL);
 ALTER TABLE render_jobs DROP COLUMN claimed_by, DROP COLUMN claim_epoch;
+-- Done inbox rows are forgotten a day after (their ids de-duplicate Telegram's redeliveries until then).
+CREATE INDEX fleet_inbox_done ON fleet_inbox (done_at) WHERE done_at IS NOT NULL;

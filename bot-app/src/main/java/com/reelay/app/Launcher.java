@@ -16,6 +16,7 @@ import com.reelay.core.store.SqliteStore;
 import com.reelay.core.store.StoreException;
 import com.reelay.postgres.DatabaseSettings;
 import com.reelay.postgres.PostgresStore;
+import com.reelay.postgres.fleet.DatabaseClock;
 import com.reelay.postgres.fleet.FleetNode;
 import com.reelay.postgres.fleet.FleetSettings;
 import com.reelay.app.fleet.FleetHost;
@@ -46,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -231,6 +233,11 @@ public final class Launcher {
         FleetNode fleet = store instanceof PostgresStore pg ? joinFleet(pg, config.app().fleet(), engine, resources) : null;
         ChatEngine direct = fleet == null ? engine : new LeasedEngine(engine, fleet);
         FleetHost host = fleet == null ? null : fleetHost;
+        // What /readyz says about this instance's part, after the checks.
+        List<java.util.function.Supplier<String>> roles = new java.util.ArrayList<>();
+        if (fleet != null) {
+            roles.add(() -> FleetRole.describe(fleet));
+        }
         ConsoleChat consoleChat = null;
         TelegramFrontEnd telegram = null;
         if (console) {
@@ -238,7 +245,7 @@ public final class Launcher {
             engine.register(ConsoleChat.PLATFORM, consoleChat);
             checks.put("console", () -> true);
             if (host != null) {
-                host.serve(ConsoleChat.PLATFORM, null, null);
+                host.serve(ConsoleChat.PLATFORM, chat -> true, null, null);
             }
         }
         if (config.telegram().isPresent()) {
@@ -250,12 +257,15 @@ public final class Launcher {
                 throw new StartFailure("Reelay can't start Telegram: " + LogSetup.mask().apply(e.getMessage()));
             }
             if (host != null) {
-                host.serve(TelegramFrontEnd.PLATFORM, telegram::deliver, telegram::shareSendBudget);
+                host.serve(TelegramFrontEnd.PLATFORM, chat -> true,
+                        new FleetHost.InboxReader(telegram::deliver, telegram::requestIdOf), telegram::shareSendBudget);
             }
             checks.put("telegram", Probes.heardWithin(telegram::lastContact, config.app().readyWindow(), Clock.systemUTC()));
         }
         if (config.discord().isPresent()) {
             DiscordFrontEnd discord = new DiscordFrontEnd(config.discord().get());
+            roles.add(() -> FleetRole.describeShards(discord.shards(), discord.connectedShards()));
+            FleetRole.measureShards(discord::connectedShards, Metrics.globalRegistry);
             resources.push(discord);
             try {
                 discord.start(direct);
@@ -263,7 +273,7 @@ public final class Launcher {
                 throw new StartFailure("Reelay can't start Discord: " + LogSetup.mask().apply(e.getMessage()));
             }
             if (host != null) {
-                host.serve(DiscordFrontEnd.PLATFORM, null, null);
+                host.serve(DiscordFrontEnd.PLATFORM, discord::reaches, null, discord::shareSendBudget);
             }
             checks.put("discord", discord::connected);
         }
@@ -283,7 +293,7 @@ public final class Launcher {
         if (config.app().httpPort() > 0) {
             try {
                 management = new ManagementServer(config.app().httpPort(), prometheus, checks,
-                        () -> fleet == null ? "" : FleetRole.describe(fleet));
+                        () -> roles.stream().map(java.util.function.Supplier::get).collect(java.util.stream.Collectors.joining()));
                 resources.push(management);
             } catch (IOException e) {
                 // A service nobody can health-check must not pretend to run; a console demo may.
@@ -336,8 +346,9 @@ public final class Launcher {
                     + " elsewhere now; stopping at once so that none runs twice (restart it to rejoin)");
             Runtime.getRuntime().halt(EXPELLED);
         });
+        // Heartbeats are judged by the database's clock, so hosts' clocks may disagree.
         FleetNode fleet = new FleetNode(store.dataSource(), settings.effectiveInstanceId(), settings.deadAfter(),
-                Clock.systemUTC(), fleetHost);
+                new DatabaseClock(store.dataSource(), Clock.systemUTC(), Duration.ofMinutes(1)), fleetHost);
         resources.push(fleet);
         try {
             fleet.start();

@@ -2,15 +2,23 @@ package com.reelay.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How people write durations and sizes in settings: {@code 500ms}, {@code 3s}, {@code 2m}; {@code 50MB}, {@code 10MiB}. */
+/**
+ * How people write durations, sizes and numbers in settings: {@code 500ms}, {@code 3s}, {@code 2m};
+ * {@code 50MB}, {@code 10MiB}; {@code 0-3}, {@code 0,2,5-7}.
+ */
 final class HumanUnits {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|kib|mb|mib|gb|gib)?");
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,9})(?:\\s*-\\s*(\\d{1,9}))?");
+    /** A typo such as "0-40000000" must not fill the heap; no setting counts this many things. */
+    private static final int MAX_NUMBERS = 100_000;
 
     private HumanUnits() {
     }
@@ -100,5 +108,34 @@ final class HumanUnits {
                 factor = 1;
         }
         return Math.round(n * factor);
+    }
+
+    /**
+     * Parses whole numbers and ranges, comma separated: "0-3" is 0, 1, 2, 3 and "0,2,5-7" is 0, 2, 5,
+     * 6, 7. Blank text is no numbers; an empty item (",") or a backwards range is a mistake, not nothing.
+     */
+    static List<Integer> wholeNumbers(String text) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            Matcher m = RANGE.matcher(item.strip());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("expected whole numbers and ranges such as 0-3 or 0,2,5-7, got \"" + text + "\"");
+            }
+            int first = Integer.parseInt(m.group(1));
+            int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
+            if (last < first) {
+                throw new IllegalArgumentException("the range " + item.strip() + " runs backwards (write " + last + "-" + first + ")");
+            }
+            if (numbers.size() + (last - first) >= MAX_NUMBERS) {
+                throw new IllegalArgumentException("more than " + MAX_NUMBERS + " numbers in \"" + text + "\"");
+            }
+            for (int n = first; n <= last; n++) {
+                numbers.add(n);
+            }
+        }
+        return numbers;
     }
 }

@@ -145,7 +145,7 @@ final class SectionBinder {
     private void set(ObjectNode tree, SettingKey key, String value) {
         ObjectNode parent = parent(tree, key);
         String name = key.path().get(key.path().size() - 1);
-        if (key.isList()) {
+        if (key.isList() && !key.isWholeNumberList()) { // whole numbers are split by normalize, ranges and all
             ArrayNode list = parent.putArray(name);
             for (String item : value.split(",")) {
                 if (!item.isBlank()) {
@@ -157,10 +157,14 @@ final class SectionBinder {
         }
     }
 
-    /** Sizes and enums as people write them: "50MB", "long-polling". */
+    /** Sizes, enums and lists of whole numbers as people write them: "50MB", "long-polling", "0-3,8". */
     private void normalize(ObjectNode tree, SettingKey key) {
         ObjectNode parent = parentIfPresent(tree, key);
         String name = key.path().get(key.path().size() - 1);
+        if (parent != null && key.isWholeNumberList()) {
+            wholeNumbers(parent, name, key);
+            return;
+        }
         if (parent == null || !parent.path(name).isTextual()) {
             return;
         }
@@ -174,6 +178,29 @@ final class SectionBinder {
         } else if (key.type().isEnum()) {
             parent.put(name, text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         }
+    }
+
+    /** "0-3,8" (the environment, or text in the file), [0, "2-3"] or a bare 5 (the file), as a list of numbers. */
+    private void wholeNumbers(ObjectNode parent, String name, SettingKey key) {
+        JsonNode value = parent.path(name);
+        if (!value.isTextual() && !value.isArray() && !value.isIntegralNumber()) {
+            return; // missing, or a kind Jackson reports with the key
+        }
+        ArrayNode numbers = NODES.arrayNode();
+        Iterable<JsonNode> items = value.isArray() ? value : List.of(value);
+        for (JsonNode item : items) {
+            if (!item.isTextual()) {
+                numbers.add(item);
+                continue;
+            }
+            try {
+                HumanUnits.wholeNumbers(item.asText()).forEach(numbers::add);
+            } catch (IllegalArgumentException e) {
+                problems.add(key.key() + ": " + e.getMessage());
+                return;
+            }
+        }
+        parent.set(name, numbers);
     }
 
     private static ObjectNode parent(ObjectNode tree, SettingKey key) {

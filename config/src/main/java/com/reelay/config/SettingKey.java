@@ -32,6 +32,11 @@ record SettingKey(List<String> path, Class<?> type, Type genericType) {
         return List.class.isAssignableFrom(type);
     }
 
+    /** A list of ints (not longs: those are ids) also takes ranges such as "0-3,8". */
+    boolean isWholeNumberList() {
+        return isList() && elementType() == Integer.class;
+    }
+
     /** A long whose name says it counts bytes accepts sizes such as "50MB". */
     boolean isByteCount() {
         return (type == long.class || type == Long.class) && path.get(path.size() - 1).endsWith("bytes");

@@ -180,6 +180,44 @@ class ConfigLoaderTest {
                 problems(Optional.empty(), Map.of("RELAY_IDS", "111 222")));
     }
 
+    /** Whole numbers that people count in ranges, such as the shards an instance runs. */
+    record Workers(List<Integer> slots) {
+
+        Workers {
+            slots = List.copyOf(slots);
+        }
+    }
+
+    static final Section.Always<Workers> WORKERS = Section.of("workers", new Workers(List.of()));
+
+    @Test
+    void listsOfWholeNumbersTakeRangesFromTheEnvironmentAndTheFile() throws Exception {
+        assertEquals(List.of(0, 1, 2, 3), ConfigLoader.load(WORKERS, Map.of("WORKERS_SLOTS", "0-3")).slots());
+        assertEquals(List.of(0, 2, 5, 6, 7), ConfigLoader.load(WORKERS, Map.of("WORKERS_SLOTS", " 0, 2,5 - 7 ")).slots());
+        assertEquals(List.of(), ConfigLoader.load(WORKERS, Map.of("WORKERS_SLOTS", "")).slots(), "blank is none");
+        List<Section<?>> workers = List.of(WORKERS);
+        assertEquals(List.of(4, 5, 6), ConfigLoader.load(Optional.of(yaml("workers:\n  slots: 4-6\n")), Map.of(), workers)
+                .get(WORKERS).slots());
+        assertEquals(List.of(1, 8, 9), ConfigLoader.load(Optional.of(yaml("workers:\n  slots: [1, 8-9]\n")), Map.of(), workers)
+                .get(WORKERS).slots());
+        assertEquals(List.of(3), ConfigLoader.load(Optional.of(yaml("workers:\n  slots: 3\n")), Map.of(), workers)
+                .get(WORKERS).slots());
+    }
+
+    @Test
+    void aMalformedRangeNamesItsSetting() {
+        Map<String, String> cases = Map.of(
+                "0-x", "workers.slots: expected whole numbers and ranges such as 0-3 or 0,2,5-7, got \"0-x\"",
+                "0,,1", "workers.slots: expected whole numbers and ranges such as 0-3 or 0,2,5-7, got \"0,,1\"",
+                ",", "workers.slots: expected whole numbers and ranges such as 0-3 or 0,2,5-7, got \",\"",
+                "-1", "workers.slots: expected whole numbers and ranges such as 0-3 or 0,2,5-7, got \"-1\"",
+                "7-5", "workers.slots: the range 7-5 runs backwards (write 5-7)",
+                "0-99999999", "workers.slots: more than 100000 numbers in \"0-99999999\"");
+        cases.forEach((value, problem) -> assertEquals(List.of(problem),
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(WORKERS, Map.of("WORKERS_SLOTS", value)))
+                        .problems(), value));
+    }
+
     @Test
     void aSectionThatIsNotAMapIsAProblemEvenWhenSwitchedOff() throws Exception {
         assertEquals(List.of("relay: expected a map of settings", "door: expected a map of settings"),

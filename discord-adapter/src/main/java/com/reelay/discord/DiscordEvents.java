@@ -5,16 +5,22 @@ import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.Inbound;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.RawGatewayEvent;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +41,9 @@ final class DiscordEvents extends ListenerAdapter {
     private final JdaTransport transport;
     private final DiscordSettings settings;
     private final Clock clock;
-    private final CountDownLatch ready = new CountDownLatch(1);
+    /** One count per shard of this instance: ready once each has connected with its guilds loaded. */
+    private final CountDownLatch ready;
+    private final Set<Integer> connectedOnce = ConcurrentHashMap.newKeySet();
 
     DiscordEvents(ChatEngine engine, InboundReader reader, DiscordOutput output, JdaTransport transport,
                   DiscordSettings settings, Clock clock) {
@@ -45,6 +53,7 @@ final class DiscordEvents extends ListenerAdapter {
         this.transport = transport;
         this.settings = settings;
         this.clock = clock;
+        this.ready = new CountDownLatch(settings.shards().size());
     }
 
     CountDownLatch ready() {
@@ -53,20 +62,48 @@ final class DiscordEvents extends ListenerAdapter {
 
     @Override
     public void onReady(ReadyEvent event) {
-        transport.attach(event.getJDA());
-        event.getJDA().updateCommands().addCommands(SlashCommands.all()).queue(
-                commands -> log.info("Discord commands registered globally: {}", commands.size()),
-                error -> log.warn("Discord global commands not registered: {}", FailureText.of(error)));
+        JDA jda = event.getJDA();
+        int shard = jda.getShardInfo().getShardId();
+        transport.attach(jda);
+        // Global commands belong to the application, not to a session: registering them from every
+        // instance would only repeat the same call. Shard 0 runs exactly once in a correctly split fleet.
+        if (shard == 0) {
+            jda.updateCommands().addCommands(SlashCommands.all()).queue(
+                    commands -> log.info("Discord commands registered globally: {}", commands.size()),
+                    error -> log.warn("Discord global commands not registered: {}", FailureText.of(error)));
+        }
         for (long guildId : settings.guildIds()) {
-            if (event.getJDA().getGuildById(guildId) == null) {
+            if (settings.shardOf(guildId) == shard && jda.getGuildById(guildId) == null) {
                 log.warn("Discord guild {} is configured but the bot is not in it", Long.toUnsignedString(guildId));
             }
         }
-        log.info("Discord connected as {} in {} guilds", event.getJDA().getSelfUser().getName(),
-                event.getGuildTotalCount());
-        ready.countDown();
+        log.info("Discord connected as {} in {} guilds (shard {})", jda.getSelfUser().getName(),
+                event.getGuildTotalCount(), jda.getShardInfo().getShardString());
     }
 
+    /** JDA says CONNECTED only after the ready event: counting then, a ready instance is also a connected one. */
+    @Override
+    public void onStatusChange(StatusChangeEvent event) {
+        if (event.getNewStatus() == JDA.Status.CONNECTED && connectedOnce.add(event.getJDA().getShardInfo().getShardId())) {
+            ready.countDown();
+        }
+    }
+
+    /** Discord refused the shard numbers; JDA gives up on that session, so the operator must change them. */
+    @Override
+    public void onShutdown(ShutdownEvent event) {
+        CloseCode code = event.getCloseCode();
+        if (code == CloseCode.INVALID_SHARD || code == CloseCode.SHARDING_REQUIRED) {
+            log.error("Discord closed shard {}: {} Set DISCORD_SHARD_TOTAL (and each instance's DISCORD_SHARD_IDS)"
+                    + " so that no shard holds more than 2,500 servers", event.getJDA().getShardInfo().getShardString(),
+                    code.getMeaning());
+        }
+    }
+
+    /**
+     * Commands registered in a server show at once. A server's events come only on its shard, so
+     * exactly one instance of a fleet registers them.
+     */
     @Override
     public void onGuildReady(GuildReadyEvent event) {
         long guildId = event.getGuild().getIdLong();

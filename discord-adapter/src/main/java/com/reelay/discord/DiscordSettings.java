@@ -3,6 +3,8 @@ package com.reelay.discord;
 import com.reelay.config.Section;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * How Reelay runs on Discord: the {@code discord} section of the settings ({@link #SECTION}), owned
@@ -24,6 +26,10 @@ import java.util.List;
  *                                 guard rails' user lists
  * @param sendMargin               added to the global limit's second, so the bot paces a little below Discord's
  *                                 50 requests a second
+ * @param shardIds                 the gateway shards this instance runs ({@code DISCORD_SHARD_IDS}: {@code 0-3},
+ *                                 {@code 0,2,5-7}); empty: all of {@code shardTotal}
+ * @param shardTotal               how many shards the whole fleet splits Discord's servers into
+ *                                 ({@code DISCORD_SHARD_TOTAL}); a server is on shard (id >> 22) % total
  */
 public record DiscordSettings(
         String botToken,
@@ -36,7 +42,9 @@ public record DiscordSettings(
         Duration deferDeadline,
         Duration handoffMargin,
         List<Long> allowedGuildIds,
-        Duration sendMargin) {
+        Duration sendMargin,
+        List<Integer> shardIds,
+        int shardTotal) {
 
     /** The {@code discord} section: off until {@code discord.bot-token} ({@code DISCORD_BOT_TOKEN}) is set. */
     public static final Section.WhenSet<DiscordSettings> SECTION =
@@ -77,13 +85,37 @@ public record DiscordSettings(
         if (sendMargin == null || sendMargin.isNegative() || sendMargin.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("the send margin must be within 0..1 s: " + sendMargin);
         }
+        if (shardTotal < 1) {
+            throw new IllegalArgumentException("shard-total must be at least 1, got " + shardTotal);
+        }
+        shardIds = shardIds == null ? List.of() : shardIds.stream().distinct().sorted().toList();
+        List<Integer> outside = shardIds.stream().filter(id -> id < 0 || id >= shardTotal).toList();
+        if (!outside.isEmpty()) {
+            throw new IllegalArgumentException("shard-ids must be within 0.." + (shardTotal - 1) + " (shard-total "
+                    + shardTotal + "), not " + outside.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
     }
 
     /** Discord's own URLs and deadlines, one project per channel. */
     public static DiscordSettings defaults(String token) {
         return new DiscordSettings(token, DEFAULT_API_BASE, DEFAULT_GATEWAY_URL, List.of(), SessionScope.CHANNEL,
                 DEFAULT_UPLOAD_LIMIT, Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofMinutes(1), List.of(),
-                DEFAULT_SEND_MARGIN);
+                DEFAULT_SEND_MARGIN, List.of(), 1);
+    }
+
+    /** The shards this instance runs, in order: {@link #shardIds()}, or every shard when none are named. */
+    public List<Integer> shards() {
+        return shardIds.isEmpty() ? IntStream.range(0, shardTotal).boxed().toList() : shardIds;
+    }
+
+    /** Whether this instance runs its shards through JDA's sharding rather than one plain session. */
+    boolean sharded() {
+        return shardTotal > 1 || !shardIds.isEmpty();
+    }
+
+    /** The shard Discord delivers {@code guildId}'s events on (Discord's rule; DMs come on shard 0). */
+    int shardOf(long guildId) {
+        return (int) ((guildId >>> 22) % shardTotal);
     }
 
     /** Whether events from {@code guildId} (null: a DM) are served. */
@@ -96,7 +128,8 @@ public record DiscordSettings(
         return "DiscordSettings[token=****, apiBase=" + apiBase + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds + ", allowedGuildIds=" + allowedGuildIds
                 + ", sessionScope=" + sessionScope + ", defaultUploadLimit=" + defaultUploadLimit
                 + ", interactionTokenLifetime=" + interactionTokenLifetime + ", deferDeadline=" + deferDeadline
-                + ", handoffMargin=" + handoffMargin + ", sendMargin=" + sendMargin + "]";
+                + ", handoffMargin=" + handoffMargin + ", sendMargin=" + sendMargin + ", shardIds=" + shardIds
+                + ", shardTotal=" + shardTotal + "]";
     }
 
     private static boolean positive(Duration d) {

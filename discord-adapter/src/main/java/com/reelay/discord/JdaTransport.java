@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -27,8 +29,11 @@ import okhttp3.Response;
 /** {@link DiscordTransport} over JDA: its rate limiter, its interaction hooks, its HTTP client. */
 final class JdaTransport implements DiscordTransport {
 
-    /** Set by the first event (before it reaches the engine) and after login, whichever comes first. */
-    private volatile JDA jda;
+    /**
+     * This instance's gateway sessions by shard id: put after login and again by each event (before it
+     * reaches the engine), so shards built later and sessions JDA rebuilt are found too.
+     */
+    private final ConcurrentSkipListMap<Integer, JDA> shards = new ConcurrentSkipListMap<>();
     /** Channels seen in events, for chats JDA's cache does not hold (e.g. DMs it was told about by an interaction). */
     private final Cache<Long, MessageChannel> seen = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofDays(1))
@@ -36,7 +41,7 @@ final class JdaTransport implements DiscordTransport {
             .build();
 
     void attach(JDA client) {
-        jda = client;
+        shards.put(client.getShardInfo().getShardId(), client);
     }
 
     void remember(MessageChannel channel) {
@@ -168,7 +173,16 @@ final class JdaTransport implements DiscordTransport {
     }
 
     OkHttpClient http() {
-        return jda.getHttpClient();
+        return any().getHttpClient();
+    }
+
+    /** REST calls that need no cached entity go through any shard: Discord routes them by the bot's token alone. */
+    private JDA any() {
+        Map.Entry<Integer, JDA> first = shards.firstEntry();
+        if (first == null) {
+            throw new IllegalStateException("Discord is not connected yet");
+        }
+        return first.getValue();
     }
 
     private CompletableFuture<MessageChannel> channel(ChatAddress chat) {
@@ -178,7 +192,7 @@ final class JdaTransport implements DiscordTransport {
         }
         if (chat.hasUser()) {
             // A DM JDA has forgotten (e.g. after a restart): Discord gives the same channel back for the person.
-            return jda.openPrivateChannelById(chat.userId()).submit().thenApply(c -> {
+            return any().openPrivateChannelById(chat.userId()).submit().thenApply(c -> {
                 if (c.getIdLong() != chat.channelId()) {
                     throw new IllegalStateException("channel " + chat.channelId() + " is not known");
                 }
@@ -188,11 +202,22 @@ final class JdaTransport implements DiscordTransport {
         return CompletableFuture.failedFuture(new IllegalStateException("channel " + chat.channelId() + " is not known"));
     }
 
+    /** Whether this instance's shards hold the chat's channel now (or an event showed it lately). */
+    boolean knows(ChatAddress chat) {
+        return cached(chat) != null;
+    }
+
+    /** The channel from the cache of the shard that holds it (DMs: shard 0), else as an event showed it. */
     private MessageChannel cached(ChatAddress chat) {
-        MessageChannel channel = jda.getChannelById(MessageChannel.class, chat.channelId());
-        if (channel == null) {
-            channel = jda.getPrivateChannelById(chat.channelId());
+        for (JDA jda : shards.values()) {
+            MessageChannel channel = jda.getChannelById(MessageChannel.class, chat.channelId());
+            if (channel == null) {
+                channel = jda.getPrivateChannelById(chat.channelId());
+            }
+            if (channel != null) {
+                return channel;
+            }
         }
-        return channel != null ? channel : seen.getIfPresent(chat.channelId());
+        return seen.getIfPresent(chat.channelId());
     }
 }

@@ -84,6 +84,72 @@ class DiscordSettingsTest {
     }
 
     @Test
+    void theShardVariablesKeepTheirNames() {
+        assertTrue(DiscordSettings.SECTION.variables().containsAll(List.of("DISCORD_SHARD_IDS", "DISCORD_SHARD_TOTAL")),
+                DiscordSettings.SECTION.variables().toString());
+    }
+
+    @Test
+    void withoutShardSettingsOneInstanceRunsTheOneShard() throws Exception {
+        DiscordSettings s = settings(Map.of());
+
+        assertEquals(List.of(), s.shardIds());
+        assertEquals(1, s.shardTotal());
+        assertEquals(List.of(0), s.shards());
+        assertFalse(s.sharded(), "one plain gateway session, as before sharding");
+    }
+
+    @Test
+    void noShardIdsMeansEveryShardOfTheTotal() throws Exception {
+        DiscordSettings s = settings(Map.of("DISCORD_SHARD_TOTAL", "4"));
+
+        assertEquals(List.of(0, 1, 2, 3), s.shards());
+        assertTrue(s.sharded());
+        assertEquals(List.of(0, 1, 2, 3), settings(Map.of("DISCORD_SHARD_TOTAL", "4", "DISCORD_SHARD_IDS", " ")).shards(),
+                "blank is unset");
+    }
+
+    @Test
+    void shardIdsAreRangesAndListsWithinTheTotal() throws Exception {
+        assertEquals(List.of(0, 1), settings(Map.of("DISCORD_SHARD_IDS", "0-1", "DISCORD_SHARD_TOTAL", "4")).shards());
+        assertEquals(List.of(2, 3), settings(Map.of("DISCORD_SHARD_IDS", "2-3", "DISCORD_SHARD_TOTAL", "4")).shards());
+        assertEquals(List.of(0, 2, 5, 6, 7), settings(Map.of("DISCORD_SHARD_IDS", "0,2,5-7", "DISCORD_SHARD_TOTAL", "8"))
+                .shards());
+        assertEquals(List.of(1, 2, 3), settings(Map.of("DISCORD_SHARD_IDS", "3,1-2,2", "DISCORD_SHARD_TOTAL", "4"))
+                .shards(), "in order, each once");
+        DiscordSettings one = settings(Map.of("DISCORD_SHARD_IDS", "0", "DISCORD_SHARD_TOTAL", "1"));
+        assertEquals(List.of(0), one.shards());
+        assertTrue(one.sharded(), "named ids go through JDA's sharding even for one shard");
+    }
+
+    @Test
+    void badShardSettingsNameTheirKey() {
+        assertEquals("[discord: shard-ids must be within 0..3 (shard-total 4), not 4, 5]",
+                problems(Map.of("DISCORD_SHARD_IDS", "3-5", "DISCORD_SHARD_TOTAL", "4")));
+        assertEquals("[discord: shard-ids must be within 0..0 (shard-total 1), not 2]",
+                problems(Map.of("DISCORD_SHARD_IDS", "2")), "the total defaults to 1, not to the largest id");
+        assertEquals("[discord.shard-ids: expected whole numbers and ranges such as 0-3 or 0,2,5-7, got \"0..3\"]",
+                problems(Map.of("DISCORD_SHARD_IDS", "0..3", "DISCORD_SHARD_TOTAL", "4")));
+        assertEquals("[discord.shard-ids: the range 3-0 runs backwards (write 0-3)]",
+                problems(Map.of("DISCORD_SHARD_IDS", "3-0", "DISCORD_SHARD_TOTAL", "4")));
+        assertEquals("[discord.shard-ids: expected whole numbers and ranges such as 0-3 or 0,2,5-7, got \",\"]",
+                problems(Map.of("DISCORD_SHARD_IDS", ",", "DISCORD_SHARD_TOTAL", "4")), "an empty list is a mistake");
+        assertEquals("[discord: shard-total must be at least 1, got 0]", problems(Map.of("DISCORD_SHARD_TOTAL", "0")));
+        assertEquals("[discord.shard-total: expected a whole number, got \"four\"]",
+                problems(Map.of("DISCORD_SHARD_TOTAL", "four")));
+    }
+
+    @Test
+    void aServerIsOnTheShardOfItsIdsTimestamp() throws Exception {
+        DiscordSettings four = settings(Map.of("DISCORD_SHARD_TOTAL", "4"));
+        long created = 1_000_000_001L; // milliseconds since Discord's epoch, the high bits of the id
+        long guild = (created << 22) | 0x2A_0001L;
+
+        assertEquals(1, four.shardOf(guild), "(guild_id >> 22) % shard_total");
+        assertEquals(0, DiscordSettings.defaults(TOKEN).shardOf(guild));
+    }
+
+    @Test
     void theTokenNeverPrints() {
         assertFalse(DiscordSettings.defaults(TOKEN).toString().contains(TOKEN));
         assertFalse(DiscordSettings.defaults(TOKEN).toString().contains("s3cr3t"));
@@ -101,7 +167,7 @@ class DiscordSettingsTest {
         org.junit.jupiter.api.Assertions.assertTrue(open.serves(42L));
         DiscordSettings closed = new DiscordSettings("bot.token.value", open.apiBase(), open.gatewayUrl(), open.guildIds(),
                 open.sessionScope(), open.defaultUploadLimit(), open.interactionTokenLifetime(), open.deferDeadline(),
-                open.handoffMargin(), java.util.List.of(7L), open.sendMargin());
+                open.handoffMargin(), java.util.List.of(7L), open.sendMargin(), open.shardIds(), open.shardTotal());
         org.junit.jupiter.api.Assertions.assertTrue(closed.serves(7L));
         org.junit.jupiter.api.Assertions.assertFalse(closed.serves(42L));
         org.junit.jupiter.api.Assertions.assertTrue(closed.serves(null), "DMs are for the guard rails' user lists");

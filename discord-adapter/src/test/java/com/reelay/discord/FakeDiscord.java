@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -25,16 +26,14 @@ import mockwebserver3.RecordedRequest;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import okhttp3.MultipartReader;
-import okhttp3.Response;
-import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.Buffer;
 import okio.ByteString;
 
 /**
- * Discord on 127.0.0.1: the REST API JDA calls, a gateway WebSocket that says HELLO, answers
- * IDENTIFY with READY and a guild, acknowledges heartbeats and delivers the events a test makes,
- * and a CDN for attachments. It keeps what each person would see in each channel, enforces the
+ * Discord on 127.0.0.1: the REST API JDA calls, a gateway that delivers the events a test makes
+ * ({@link FakeDiscordGateway}: HELLO, READY with the guilds, heartbeats, sharding as Discord does
+ * it), and a CDN for attachments. It keeps what each person would see in each channel, enforces the
  * interaction rules (acknowledge within the deadline, a token lives for its lifetime) and the rate
  * limits ({@link DiscordRateLimits}), and records every request, so tests assert on the screen and
  * on the wire.
@@ -128,7 +127,7 @@ final class FakeDiscord implements AutoCloseable {
     private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)(?:/guilds/(\\d+))?/commands");
 
     private final MockWebServer server = new MockWebServer();
-    private final long guildId;
+    private final FakeDiscordGateway gateway;
     private final List<Place> guildChannels;
     private final Duration deferDeadline;
     private final Duration tokenLifetime;
@@ -140,15 +139,20 @@ final class FakeDiscord implements AutoCloseable {
     private final Map<String, Interaction> byToken = new ConcurrentHashMap<>();
     private final Map<String, byte[]> cdn = new ConcurrentHashMap<>();
     private final Map<String, DataObject> commandRegistrations = new ConcurrentHashMap<>();
-    private final CountDownLatch identified = new CountDownLatch(1);
-    private final AtomicInteger sequence = new AtomicInteger();
-    private volatile DataObject identify;
+    /** Signalled whenever a REST call was recorded or answered, for tests waiting on what Discord saw. */
+    private final Object changes = new Object();
     private volatile boolean refuseAcknowledgements;
-    private volatile boolean gatewayDown;
-    private volatile WebSocket gateway;
+    private volatile int identifyConcurrency = 1;
 
+    /** The bot is in {@code guildId} (one server) with {@code guildChannels}. */
     FakeDiscord(long guildId, List<Place> guildChannels, Duration deferDeadline, Duration tokenLifetime) throws IOException {
-        this.guildId = guildId;
+        this(Stream.concat(Stream.of(guildId), guildChannels.stream().map(Place::guildId)).distinct().toList(),
+                guildChannels, deferDeadline, tokenLifetime);
+    }
+
+    /** The bot is in {@code guildIds}, each with its channels among {@code guildChannels}. */
+    FakeDiscord(List<Long> guildIds, List<Place> guildChannels, Duration deferDeadline, Duration tokenLifetime)
+            throws IOException {
         this.guildChannels = List.copyOf(guildChannels);
         this.deferDeadline = deferDeadline;
         this.tokenLifetime = tokenLifetime;
@@ -159,6 +163,7 @@ final class FakeDiscord implements AutoCloseable {
             }
         });
         server.start();
+        gateway = new FakeDiscordGateway(gatewayUrl(), guildIds, guildChannels);
     }
 
     String apiBase() {
@@ -177,11 +182,40 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     boolean awaitIdentify(Duration timeout) throws InterruptedException {
-        return identified.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return gateway.awaitIdentify(timeout);
     }
 
+    /** The latest IDENTIFY's payload. */
     DataObject identify() {
-        return identify;
+        return gateway.identify();
+    }
+
+    /** Every IDENTIFY so far, in order. */
+    List<DataObject> identifies() {
+        return gateway.identifies();
+    }
+
+    /** From now on a session identifying with fewer shards in total is closed with 4011 (sharding required). */
+    void requireShards(int total) {
+        gateway.requireShards(total);
+    }
+
+    /**
+     * The identify concurrency {@code GET /gateway/bot} reports (Discord: 1, or 16 and up for large
+     * bots): how many shards may connect in the same 5 s.
+     */
+    void identifyConcurrency(int sessions) {
+        identifyConcurrency = sessions;
+    }
+
+    /** Waits until exactly {@code shards} have a gateway session (each identified, in order). */
+    boolean awaitOnline(List<Integer> shards, Duration timeout) throws InterruptedException {
+        return gateway.awaitOnline(shards, timeout);
+    }
+
+    /** The shard of each gateway session the event {@code eventId} went to; empty: no session holds its shard. */
+    List<Integer> deliveredTo(long eventId) {
+        return gateway.deliveredTo(eventId);
     }
 
     List<Call> calls() {
@@ -190,11 +224,7 @@ final class FakeDiscord implements AutoCloseable {
 
     /** Drops the gateway session and refuses new ones, as when Discord or the network is down. */
     void dropGateway() {
-        gatewayDown = true;
-        WebSocket ws = gateway;
-        if (ws != null) {
-            ws.close(4000, "gateway down");
-        }
+        gateway.drop();
     }
 
     /** From now on, Discord answers every acknowledgement with "Unknown interaction" (as when it came too late). */
@@ -219,6 +249,20 @@ final class FakeDiscord implements AutoCloseable {
 
     Map<String, DataObject> commandRegistrations() {
         return Map.copyOf(commandRegistrations);
+    }
+
+    /** How often the commands were put, by scope ("global" or the guild's id). */
+    Map<String, Long> commandRegistrationCalls() {
+        return calls().stream().filter(c -> c.method().equals("PUT")).map(c -> COMMANDS.matcher(c.path()))
+                .filter(Matcher::matches).collect(Collectors.groupingBy(m -> m.group(2) == null ? "global" : m.group(2),
+                        Collectors.counting()));
+    }
+
+    /** Waits for a REST call Discord received. */
+    Call awaitCall(Predicate<Call> wanted, Duration timeout) throws InterruptedException {
+        return until(() -> calls.stream().filter(wanted).findFirst(), timeout,
+                () -> "no such call within " + timeout + "; Discord received:\n" + calls.stream()
+                        .map(c -> "  " + c.method() + " " + c.path()).collect(Collectors.joining("\n")));
     }
 
     // ---- what the test does ---------------------------------------------------------------------
@@ -269,15 +313,29 @@ final class FakeDiscord implements AutoCloseable {
 
     /** Waits until some message the viewer sees matches. */
     Shown await(long channelId, long viewer, Predicate<Shown> wanted, Duration timeout) throws InterruptedException {
+        return until(() -> screen(channelId, viewer).stream().filter(wanted).findFirst(), timeout,
+                () -> "not shown within " + timeout + "; the channel shows:\n" + describe(channelId, viewer));
+    }
+
+    /** What people see and what Discord received change only with a REST call: each one wakes the waiters. */
+    private <T> T until(Supplier<Optional<T>> state, Duration timeout, Supplier<String> otherwise) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Shown> match = screen(channelId, viewer).stream().filter(wanted).findFirst();
-            if (match.isPresent()) {
-                return match.get();
+        synchronized (changes) {
+            for (Optional<T> now = state.get(); now.isEmpty(); now = state.get()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(otherwise.get());
+                }
+                TimeUnit.NANOSECONDS.timedWait(changes, left);
             }
-            Thread.sleep(20);
+            return state.get().orElseThrow();
         }
-        throw new AssertionError("not shown within " + timeout + "; the channel shows:\n" + describe(channelId, viewer));
+    }
+
+    private void changed() {
+        synchronized (changes) {
+            changes.notifyAll();
+        }
     }
 
     String describe(long channelId, long viewer) {
@@ -290,96 +348,14 @@ final class FakeDiscord implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        WebSocket ws = gateway;
-        if (ws != null) {
-            ws.close(1000, "bye");
-        }
+        gateway.close();
         server.close();
     }
 
     // ---- gateway --------------------------------------------------------------------------------
 
     private void dispatch(String type, DataObject data) {
-        WebSocket ws = gateway;
-        if (ws == null) {
-            throw new IllegalStateException("no gateway session");
-        }
-        ws.send(DataObject.empty().put("op", 0).put("s", sequence.incrementAndGet()).put("t", type).put("d", data).toString());
-    }
-
-    private final class GatewaySession extends WebSocketListener {
-        @Override
-        public void onOpen(WebSocket webSocket, Response response) {
-            gateway = webSocket;
-            webSocket.send("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":41250}}");
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            DataObject frame = DataObject.fromJson(text);
-            switch (frame.getInt("op")) {
-                case 1 -> webSocket.send("{\"op\":11,\"s\":null,\"t\":null,\"d\":null}");
-                case 2 -> {
-                    identify = frame.getObject("d");
-                    ready();
-                    identified.countDown();
-                }
-                default -> { }
-            }
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, ByteString bytes) {
-            onMessage(webSocket, bytes.utf8());
-        }
-    }
-
-    private void ready() {
-        String guild = Long.toUnsignedString(guildId);
-        dispatch("READY", DataObject.empty()
-                .put("v", 10)
-                .put("user", Payloads.botUser())
-                .put("guilds", DataArray.empty().add(DataObject.empty().put("id", guild).put("unavailable", true)))
-                .put("session_id", UUID.randomUUID().toString().replace("-", ""))
-                .put("resume_gateway_url", gatewayUrl())
-                .put("private_channels", DataArray.empty())
-                .put("relationships", DataArray.empty())
-                .put("presences", DataArray.empty())
-                .put("application", DataObject.empty().put("id", Long.toUnsignedString(Payloads.APP_ID)).put("flags", 0))
-                .put("_trace", DataArray.empty().add("[\"fake-gateway\"]")));
-        DataArray channels = DataArray.empty();
-        for (Place p : guildChannels) {
-            channels.add(Payloads.textChannel(p).remove("permissions"));
-        }
-        dispatch("GUILD_CREATE", DataObject.empty()
-                .put("id", guild)
-                .put("name", "Reelay Test Server")
-                .put("icon", null).put("splash", null).put("banner", null).put("description", null)
-                .put("owner_id", "1100000000000000999")
-                .put("afk_channel_id", null).put("afk_timeout", 300)
-                .put("verification_level", 0).put("default_message_notifications", 1).put("explicit_content_filter", 0)
-                .put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0).put("premium_subscription_count", 0)
-                .put("premium_progress_bar_enabled", false)
-                .put("system_channel_id", null).put("system_channel_flags", 0).put("rules_channel_id", null)
-                .put("public_updates_channel_id", null).put("safety_alerts_channel_id", null)
-                .put("vanity_url_code", null).put("preferred_locale", "en-US")
-                .put("features", DataArray.empty())
-                .put("max_members", 500000).put("max_presences", null)
-                .put("member_count", 3).put("large", false).put("unavailable", false)
-                .put("joined_at", "2024-05-01T10:00:00.000000+00:00")
-                .put("roles", DataArray.empty().add(DataObject.empty()
-                        .put("id", guild).put("name", "@everyone").put("color", 0).put("hoist", false).put("position", 0)
-                        .put("permissions", Payloads.PERMISSIONS).put("managed", false).put("mentionable", false)
-                        .put("flags", 0).put("icon", null).put("unicode_emoji", null)
-                        .put("colors", DataObject.empty().put("primary_color", 0).put("secondary_color", null)
-                                .put("tertiary_color", null))))
-                .put("emojis", DataArray.empty()).put("stickers", DataArray.empty())
-                .put("channels", channels).put("threads", DataArray.empty())
-                .put("members", DataArray.empty().add(Payloads.member(new Person(Payloads.APP_ID, "reelay", "Reelay"))
-                        .put("user", Payloads.botUser())))
-                .put("voice_states", DataArray.empty()).put("presences", DataArray.empty())
-                .put("stage_instances", DataArray.empty()).put("guild_scheduled_events", DataArray.empty())
-                .put("soundboard_sounds", DataArray.empty()));
+        gateway.dispatch(type, data);
     }
 
     // ---- REST -----------------------------------------------------------------------------------
@@ -387,10 +363,9 @@ final class FakeDiscord implements AutoCloseable {
     private MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         if (path.equals("/gateway")) {
-            if (gatewayDown) {
-                return new MockResponse.Builder().code(503).build();
-            }
-            return new MockResponse.Builder().webSocketUpgrade(new GatewaySession()).build();
+            WebSocketListener session = gateway.connect();
+            return session == null ? new MockResponse.Builder().code(503).build()
+                    : new MockResponse.Builder().webSocketUpgrade(session).build();
         }
         if (path.startsWith("/cdn/")) {
             byte[] bytes = cdn.get(path);
@@ -401,15 +376,17 @@ final class FakeDiscord implements AutoCloseable {
         Call call = new Call(request.getMethod(), path, body.json, body.files, body.fileBytes,
                 request.getHeaders().get("Authorization"), Instant.now());
         calls.add(call);
-        DiscordRateLimits.Admission admission = limits.admit(call.method(), path);
-        if (admission.refused() != null) {
-            return admission.refused();
-        }
         try {
+            DiscordRateLimits.Admission admission = limits.admit(call.method(), path);
+            if (admission.refused() != null) {
+                return admission.refused();
+            }
             return admission.apply(rest(call, body));
         } catch (RuntimeException e) {
             refused.add(call.method() + " " + path + ": " + e);
             return error(500, 0, "fake Discord failed: " + e);
+        } finally {
+            changed();
         }
     }
 
@@ -422,6 +399,11 @@ final class FakeDiscord implements AutoCloseable {
         }
         if (path.equals("/api/v10/users/@me") && call.method().equals("GET")) {
             return json(Payloads.botUser());
+        }
+        if (path.equals("/api/v10/gateway/bot") && call.method().equals("GET")) {
+            return json(DataObject.empty().put("url", gatewayUrl()).put("shards", gateway.recommendedShards())
+                    .put("session_start_limit", DataObject.empty().put("total", 1000).put("remaining", 999)
+                            .put("reset_after", 14_400_000).put("max_concurrency", identifyConcurrency)));
         }
         Matcher m = COMMANDS.matcher(path);
         if (m.matches() && call.method().equals("PUT")) {

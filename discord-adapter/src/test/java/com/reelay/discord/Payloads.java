@@ -33,6 +33,12 @@ final class Payloads {
         return snowflake(Instant.now());
     }
 
+    /** A server id that Discord serves on {@code shard} of {@code total}: (id >> 22) % total == shard. */
+    static long guildOnShard(int shard, int total) {
+        long created = 250_000_000L * total + shard; // milliseconds since Discord's epoch: early 2015
+        return (created << 22) | (SEQUENCE.incrementAndGet() & 0x3FFFFF);
+    }
+
     /** Where something happens: a server text channel, or a DM ({@code guildId} 0). */
     record Place(long channelId, long guildId) {
         static Place guildChannel(long guildId, long channelId) {

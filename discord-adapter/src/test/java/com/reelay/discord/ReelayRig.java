@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.config.ConfigLoader;
-import com.reelay.core.conversation.ConversationEngine;
-import com.reelay.core.conversation.EngineSettings;
-import com.reelay.core.store.SqliteStore;
 import com.reelay.core.testing.SimulatedNemo;
 import com.reelay.discord.Payloads.Place;
 import com.reelay.simulator.NemoSimulator;
@@ -18,30 +15,27 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Everything a person's Discord request passes through, on one machine: a fake Discord, Reelay's
- * Discord front end, the real conversation engine with its store, and the NemoVideo simulator.
- * Every log line is kept so tests can prove what never appears in it.
+ * Everything a person's Discord request passes through, on one machine: a fake Discord, one Reelay
+ * instance (Discord front end, the real conversation engine with its store) and the NemoVideo
+ * simulator. Every log line is kept so tests can prove what never appears in it.
  */
 final class ReelayRig implements AutoCloseable {
 
+    /** A registered NemoVideo account of the simulator, for every instance. */
+    static final String NEMO_TOKEN = "nmv_usr_" + "d1sc0rdE2eT0ken00000000000000000";
+
     private final SimulatedNemo nemo;
-    private final SqliteStore store;
-    private final ConversationEngine engine;
     private final FakeDiscord discord;
-    private final DiscordFrontEnd frontEnd;
+    private final ReelayInstance instance;
     private final CapturedLogs logs;
 
-    private ReelayRig(SimulatedNemo nemo, SqliteStore store, ConversationEngine engine,
-                      FakeDiscord discord, DiscordFrontEnd frontEnd, CapturedLogs logs) {
+    private ReelayRig(SimulatedNemo nemo, FakeDiscord discord, ReelayInstance instance, CapturedLogs logs) {
         this.nemo = nemo;
-        this.store = store;
-        this.engine = engine;
         this.discord = discord;
-        this.frontEnd = frontEnd;
+        this.instance = instance;
         this.logs = logs;
     }
 
@@ -58,32 +52,29 @@ final class ReelayRig implements AutoCloseable {
     static ReelayRig start(Path dir, long guildId, List<Place> channels, Map<String, String> settings,
                            UnaryOperator<NemoSimulator.Builder> nemo, Clock hostClock) throws Exception {
         CapturedLogs logs = CapturedLogs.start();
-        SimulatedNemo simulated = SimulatedNemo.start(nemo.apply(NemoSimulator.builder().noTextProbability(0)));
-        String nemoToken = "nmv_usr_" + "d1sc0rdE2eT0ken00000000000000000";
-        simulated.simulator().registerUser(nemoToken, 1_000_000);
-        SqliteStore store = SqliteStore.open(dir);
-        // Progress every 0.5 s: an interaction token's bucket takes 5 edits per 2 s, as on Discord.
-        ConversationEngine engine = new ConversationEngine(simulated.client(), store,
-                EngineSettings.defaults().withEditInterval(Duration.ofMillis(500)), Optional.of(nemoToken), Clock.systemUTC());
+        SimulatedNemo simulated = simulator(nemo);
         Map<String, String> env = new HashMap<>(settings);
         env.put("DISCORD_BOT_TOKEN", FakeDiscord.BOT_TOKEN);
         // The fake enforces the deadlines as set; then the bot is pointed at the fake.
         DiscordSettings asked = ConfigLoader.load(DiscordSettings.SECTION, env);
         FakeDiscord discord = new FakeDiscord(guildId, channels, asked.deferDeadline(), asked.interactionTokenLifetime());
-        env.put("DISCORD_API_BASE", discord.apiBase());
-        env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(ConfigLoader.load(DiscordSettings.SECTION, env), hostClock);
-        ReelayRig rig = new ReelayRig(simulated, store, engine, discord, frontEnd, logs);
+        ReelayInstance instance = null;
         try {
-            frontEnd.start(engine);
-            engine.resume();
+            instance = ReelayInstance.start(dir, discord, simulated, NEMO_TOKEN, settings, hostClock);
             assertTrue(discord.awaitIdentify(Duration.ofSeconds(20)), "JDA identified on the gateway");
-            assertTrue(frontEnd.awaitReady(Duration.ofSeconds(20)), "JDA is ready");
+            assertTrue(instance.frontEnd().awaitReady(Duration.ofSeconds(20)), "JDA is ready");
         } catch (Exception | AssertionError e) {
-            rig.close();
+            new ReelayRig(simulated, discord, instance, logs).close();
             throw e;
         }
-        return rig;
+        return new ReelayRig(simulated, discord, instance, logs);
+    }
+
+    /** The simulator every instance talks to, with {@link #NEMO_TOKEN} registered. */
+    static SimulatedNemo simulator(UnaryOperator<NemoSimulator.Builder> nemo) throws Exception {
+        SimulatedNemo simulated = SimulatedNemo.start(nemo.apply(NemoSimulator.builder().noTextProbability(0)));
+        simulated.simulator().registerUser(NEMO_TOKEN, 1_000_000);
+        return simulated;
     }
 
     FakeDiscord discord() {
@@ -91,7 +82,7 @@ final class ReelayRig implements AutoCloseable {
     }
 
     DiscordFrontEnd frontEnd() {
-        return frontEnd;
+        return instance.frontEnd();
     }
 
     NemoSimulator simulator() {
@@ -105,9 +96,9 @@ final class ReelayRig implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        frontEnd.close();
-        engine.close(Duration.ofSeconds(1));
-        store.close();
+        if (instance != null) {
+            instance.close();
+        }
         nemo.close();
         discord.close();
         logs.close();

@@ -190,6 +190,15 @@ public final class TelegramFrontEnd implements AutoCloseable {
         handler.handle(update);
     }
 
+    /** The request id an inbox update carries, as this front end names it to the engine; empty if none. */
+    public Optional<String> requestIdOf(String payload) {
+        try {
+            return UpdateReader.requestIdOf(json.readValue(payload, Update.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     /** {@code instances} share this bot's token: this one keeps to its share of Telegram's 30/s. */
     public void shareSendBudget(int instances) {
         outbox.share(instances);

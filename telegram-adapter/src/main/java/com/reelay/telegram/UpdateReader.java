@@ -190,6 +190,18 @@ final class UpdateReader {
         return m.find() ? m.replaceAll(" ").replaceAll("[ \\t]{2,}", " ").strip() : text.strip();
     }
 
+    /** The request id the engine gets for an update (a message, or a button press), as read() names it. */
+    static Optional<String> requestIdOf(Update update) {
+        if (update.getMessage() != null) {
+            return Optional.of(RequestIds.forMessage(update.getMessage().getChatId(), update.getMessage().getMessageId()));
+        }
+        CallbackQuery query = update.getCallbackQuery();
+        if (query != null && query.getMessage() != null) {
+            return Optional.of(RequestIds.forButton(query.getMessage().getChatId(), query.getId()));
+        }
+        return Optional.empty();
+    }
+
     /**
      * The key of the chat an update belongs to, for a fleet's inbox (its owner runs it); updates
      * of no chat share one key, so one instance handles them in order.

@@ -70,6 +70,15 @@ final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /**
+     * One thing the bot said in a chat, in the order Telegram accepted them: a new message
+     * ({@code edit} false: sendMessage, or sendVideo with its caption as the text) or a change of
+     * one ({@code edit} true: editMessageText), at {@code atMillis} (epoch milliseconds, to read
+     * beside the bot's logs). Refused calls say nothing.
+     */
+    record Said(int messageId, boolean edit, String text, long atMillis) {
+    }
+
     /** One Bot API call as the fake answered it. */
     record ApiCall(String method, JsonNode params, long atNanos, boolean ok, int errorCode, String description) {
         String chatId() {
@@ -87,6 +96,7 @@ final class FakeTelegram implements AutoCloseable {
     private final Map<String, Deque<int[]>> rateLimits = new HashMap<>();
     private volatile String webhookUrl = "";
     private volatile long webhookErrorAt;
+    private volatile String webhookError = "";
     private final Map<String, Deque<String>> failures = new HashMap<>();
     private final Map<String, Boolean> callbackQueries = new LinkedHashMap<>();
     private final List<String> downloads = new ArrayList<>();
@@ -107,6 +117,7 @@ final class FakeTelegram implements AutoCloseable {
         int nextMessageId = 1;
         final Map<Integer, ChatMessage> messages = new LinkedHashMap<>();
         final Map<Integer, String> markup = new HashMap<>();
+        final List<Said> transcript = new ArrayList<>();
         long heldUntil = Long.MIN_VALUE;
 
         ChatState(String type) {
@@ -238,6 +249,12 @@ final class FakeTelegram implements AutoCloseable {
 
     /** From now on getWebhookInfo reports that Telegram could not deliver to the webhook just now. */
     void webhookUnreachable() {
+        webhookDeliveryFailed("Connection refused");
+    }
+
+    /** From now on getWebhookInfo reports this delivery error, as of now. */
+    void webhookDeliveryFailed(String message) {
+        webhookError = message;
         webhookErrorAt = now();
     }
 
@@ -245,7 +262,7 @@ final class FakeTelegram implements AutoCloseable {
         ObjectNode info = json.createObjectNode().put("url", webhookUrl).put("has_custom_certificate", false)
                 .put("pending_update_count", 0);
         if (webhookErrorAt != 0) {
-            info.put("last_error_date", webhookErrorAt).put("last_error_message", "Connection refused");
+            info.put("last_error_date", webhookErrorAt).put("last_error_message", webhookError);
         }
         return info;
     }
@@ -294,6 +311,17 @@ final class FakeTelegram implements AutoCloseable {
     synchronized List<ChatMessage> messages(long chatId) {
         ChatState chat = chats.get(chatId);
         return chat == null ? List.of() : List.copyOf(chat.messages.values());
+    }
+
+    /** Everything the bot said in the chat, sends and edits, in the order Telegram accepted them. */
+    synchronized List<Said> transcript(long chatId) {
+        ChatState chat = chats.get(chatId);
+        return chat == null ? List.of() : List.copyOf(chat.transcript);
+    }
+
+    /** How many calls the fake answered 429 Too Many Requests, scripted or earned. */
+    synchronized long tooManyRequestsServed() {
+        return calls.stream().filter(c -> c.errorCode() == 429).count();
     }
 
     synchronized List<ChatMessage> botMessages(long chatId) {
@@ -544,6 +572,7 @@ final class FakeTelegram implements AutoCloseable {
         ChatMessage message = new ChatMessage(id, true, "text", text, buttons(p.get("reply_markup")), replyTo, 0, 0);
         chat.messages.put(id, message);
         chat.markup.put(id, String.valueOf(p.get("reply_markup")));
+        chat.transcript.add(new Said(id, false, text, System.currentTimeMillis()));
         return ok(messageNode(p.path("chat_id").asLong(), chat, message));
     }
 
@@ -574,6 +603,7 @@ final class FakeTelegram implements AutoCloseable {
                 old.edits() + 1, 0);
         chat.messages.put(old.id(), edited);
         chat.markup.put(old.id(), markup);
+        chat.transcript.add(new Said(old.id(), true, text, System.currentTimeMillis()));
         return ok(messageNode(p.path("chat_id").asLong(), chat, edited));
     }
 
@@ -604,6 +634,7 @@ final class FakeTelegram implements AutoCloseable {
         int id = chat.nextMessageId++;
         ChatMessage message = new ChatMessage(id, true, "video", caption, buttons(markup), replyTo, 0, bytes);
         chat.messages.put(id, message);
+        chat.transcript.add(new Said(id, false, caption, System.currentTimeMillis()));
         ObjectNode node = messageNode(p.path("chat_id").asLong(), chat, message);
         node.remove("text");
         node.put("caption", caption);

@@ -152,6 +152,8 @@ class WebhookTest {
         assertEquals(1, inbox.kept.size());
         assertEquals(List.of(), telegram.botMessages(42), "nothing runs until the chat's owner reads the inbox");
 
+        assertTrue(bot.frontEnd.requestIdOf(inbox.kept.get(key)).orElseThrow().matches("tg-42-\\d+"),
+                "the id the engine will know the request by, should a new owner find it taken");
         bot.frontEnd.deliver(inbox.kept.get(key)); // this instance owns the chat
         telegram.awaitBotMessage(42, m -> m.text().startsWith("💳"));
     }

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +27,8 @@ public final class FleetHost implements FleetNode.Host {
 
     private final ConversationEngine engine;
     private final Runnable onExpelled;
-    private final Map<String, Consumer<String>> readers = new ConcurrentHashMap<>();
-    private final List<String> platforms = new CopyOnWriteArrayList<>();
+    private final Map<String, InboxReader> readers = new ConcurrentHashMap<>();
+    private final Map<String, Predicate<ChatRef>> platforms = new ConcurrentHashMap<>();
     private final List<IntConsumer> shares = new CopyOnWriteArrayList<>();
 
     /** @param onExpelled what to do once the fleet has given this instance's chats to others */
@@ -35,23 +38,33 @@ public final class FleetHost implements FleetNode.Host {
     }
 
     /**
-     * This instance runs {@code platform}: it adopts that platform's chats, hands inbox items of
-     * that source to {@code reader} (null: the platform's requests never pass through the inbox)
-     * and splits the platform's per-bot allowance with the fleet through {@code share}.
+     * How a front end reads its inbox items back: {@code run} handles one, {@code requestIdOf}
+     * names the request it carries (as the front end names it to the engine), empty if none.
      */
-    public void serve(String platform, Consumer<String> reader, IntConsumer share) {
+    public record InboxReader(Consumer<String> run, Function<String, Optional<String>> requestIdOf) {
+    }
+
+    /**
+     * This instance runs {@code platform}: it adopts that platform's chats it {@code reaches},
+     * hands inbox items of that source to {@code reader} (null: the platform's requests never pass
+     * through the inbox) and splits the platform's per-bot allowance with the fleet through
+     * {@code share} (null: no per-bot allowance).
+     */
+    public void serve(String platform, Predicate<ChatRef> reaches, InboxReader reader, IntConsumer share) {
         if (reader != null) {
             readers.put(platform, reader);
         }
         if (share != null) {
             shares.add(share);
         }
-        platforms.add(platform);
+        platforms.put(platform, reaches);
     }
 
     @Override
     public boolean serves(String chatKey) {
-        return platforms.contains(ChatRef.fromKey(chatKey).platform());
+        ChatRef chat = ChatRef.fromKey(chatKey);
+        Predicate<ChatRef> reaches = platforms.get(chat.platform());
+        return reaches != null && reaches.test(chat);
     }
 
     @Override
@@ -61,13 +74,19 @@ public final class FleetHost implements FleetNode.Host {
 
     @Override
     public void deliver(InboxItem item) {
-        Consumer<String> reader = readers.get(item.source());
+        InboxReader reader = readers.get(item.source());
         if (reader == null) {
             log.error("inbox item from a source this instance does not read, dropped chat={} source={} item={}",
                     item.chatKey(), item.source(), item.id());
             return;
         }
-        reader.accept(item.payload());
+        reader.run().accept(item.payload());
+    }
+
+    @Override
+    public boolean alreadyTaken(InboxItem item) {
+        InboxReader reader = readers.get(item.source());
+        return reader != null && reader.requestIdOf().apply(item.payload()).map(engine::adopted).orElse(false);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.reelay.core.conversation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.reelay.core.chat.ChatEngine;
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
@@ -46,11 +48,14 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     private final Turn instant;
     private final Recovery recovery;
     private final ChatLanguages languages;
-    private final RetryBook retries = new RetryBook();
+    private final RetryBook retries;
     /** One chat may hold only a few workers with instant answers; its lane bounds the rest. */
     private final WorkerShares instantShares = new WorkerShares(INSTANT_ANSWERS_PER_CHAT);
     private static final int INSTANT_ANSWERS_PER_CHAT = 2;
     private volatile boolean closed;
+    /** Requests found running or waiting in chats this instance took over (see {@link #adopted}). */
+    private final Cache<String, Boolean> adopted = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(100_000).build();
 
     /** An engine open to everyone, without rate limits (tests, private installs). */
     public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings,
@@ -72,6 +77,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     public ConversationEngine(NemoClient client, ReelayStore store, EngineSettings settings, GuardSettings guard,
                               Optional<String> nemoToken, IdentityScope scope, Clock clock, MeterRegistry registry) {
         ChatProjects projects = new ChatProjects(store, clock);
+        this.retries = new RetryBook(store, clock);
         ChatSessions sessions = new ChatSessions(client, store, nemoToken, scope, clock, projects);
         Balances balances = new Balances(client);
         this.languages = new ChatLanguages(store);
@@ -113,7 +119,16 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
      * owner left of this chat only, as {@link #resume()} does for all chats at a lone start.
      */
     public void adopt(String chatKey) {
-        recovery.resume(outputs::get, chatKey::equals);
+        recovery.resume(outputs::get, chatKey::equals).forEach(id -> adopted.put(id, Boolean.TRUE));
+    }
+
+    /**
+     * Whether {@code requestId} was found running or waiting when this instance adopted its chat:
+     * a request the previous owner took, which must not be taken again when the fleet's inbox
+     * hands it over a second time (it cannot tell whether the previous owner got that far).
+     */
+    public boolean adopted(String requestId) {
+        return adopted.getIfPresent(requestId) != null;
     }
 
     @Override
@@ -131,7 +146,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         metrics.messageIn(event.chat().platform());
         Intent intent = intents.read(event.content());
         log.info("request chat={} request={} intent={}", event.chat(), event.requestId(), intent.getClass().getSimpleName());
-        Optional<Intent> button = followUp(intent, phrases);
+        Optional<Intent> button = followUp(event.chat(), intent, phrases);
         if (button.isEmpty()) {
             log.info("button no longer works chat={} request={}", event.chat(), event.requestId());
             replies.say(out, event.chat(), event.requestId(),
@@ -171,9 +186,9 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
      * What a Retry or quick-edit button stands for: the failed request again, or the edit's prompt
      * in the chat's language. Other intents are themselves; empty for a button that no longer works.
      */
-    private Optional<Intent> followUp(Intent intent, Phrases phrases) {
+    private Optional<Intent> followUp(ChatRef chat, Intent intent, Phrases phrases) {
         if (intent instanceof Intent.Retry r) {
-            return retries.find(r.requestId());
+            return retries.find(chat, r.requestId());
         }
         if (intent instanceof Intent.QuickEdit q) {
             return QuickEdits.prompt(phrases.book(), q.name()).map(Intent.Chat::new);

@@ -18,7 +18,8 @@ final class GuiWording {
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("\\b(?:click|tap|press|hit|select)(?:\\s+on)?(?:\\s+the)?\\s+[\"'“]?export[\"'”]?(?:\\s+button)?", FLAGS),
                     "say \"export\"", "say \"export\" or press the Export button"),
-            new Rule(Pattern.compile("点击\\s*[「“\"]?导出[」”\"]?(?:按钮)?"), "发送“导出”", "发送“导出”或点击下方的“导出”按钮"),
+            // 导出视频 is the same button: matching only its first two characters left "发送“导出”视频”".
+            new Rule(Pattern.compile("点击\\s*[「“\"‘']?导出(?:视频)?[」”\"’']?(?:按钮)?"), "发送“导出”", "发送“导出”或点击下方的“导出”按钮"),
             new Rule(Pattern.compile("\\b(?:preview|view|check|see)\\s+(?:it\\s+)?in\\s+the\\s+timeline", FLAGS),
                     "say \"status\" to see the timeline", "say \"status\" (or press Status) to see the timeline"),
             new Rule(Pattern.compile("\\bopen(?:\\s+up)?(?:\\s+the)?\\s+(?:timeline|project|editor|draft)", FLAGS),
@@ -29,12 +30,14 @@ final class GuiWording {
             new Rule(Pattern.compile("拖拽|拖动"), "发消息描述如何移动", "发消息描述如何移动"),
             new Rule(Pattern.compile("\\b(?:keep an eye on|watch|check)\\s+the\\s+progress\\s+bar", FLAGS),
                     "watch this chat for progress", "watch this chat for progress"),
+            new Rule(Pattern.compile("(?:请)?(?:留意|关注|查看|注意|看)(?:一下)?(?:上方的|右上角的)?进度条"),
+                    "请留意这里的进度消息", "请留意这里的进度消息"),
             // Screen positions mean nothing in a chat: "the Export button in the top right corner".
             new Rule(Pattern.compile("\\s+(?:in|at|on)\\s+the\\s+(?:top|bottom|upper|lower|left|right)(?:[\\s-]+(?:right|left))?"
                     + "(?:\\s+(?:corner|side|panel|of the (?:screen|page|editor)))?", FLAGS), "", ""),
             new Rule(Pattern.compile("\\b(?:click|tap)(?:\\s+on)?(?:\\s+the)?\\s+[\"'“]?([\\p{L} ]{1,30}?)[\"'”]?\\s+button", FLAGS),
                     "say \"$1\"", "say \"$1\""),
-            new Rule(Pattern.compile("点击\\s*[「“\"]?([\\p{IsHan}]{1,8})[」”\"]?(?:按钮)?"), "发送“$1”", "发送“$1”"));
+            new Rule(Pattern.compile("点击\\s*[「“\"‘']?([\\p{IsHan}]{1,8})[」”\"’']?(?:按钮)?"), "发送“$1”", "发送“$1”"));
 
     private GuiWording() {
     }

@@ -171,11 +171,7 @@ final class InProcessLanes implements LaneScheduler {
     }
 
     private CompletableFuture<Void> notStarted(ChatOutput out, LaneRequest request, ProgressMessage announced) {
-        String text = replies.phrases(request).notStartedStore();
-        if (announced != null) {
-            return announced.finish(text, java.util.List.of());
-        }
-        return replies.say(out, request.chat(), request.requestId(), text, java.util.List.of());
+        return replies.finish(out, request, announced, replies.phrases(request).notStartedStore(), List.of());
     }
 
     private void finishTurn(ChatOutput out, ChatRef chat) {

@@ -25,8 +25,7 @@ final class NewProjectTurn implements Turn {
         String language = languages.forSession(r.chat(), r.user(), "");
         Phrases phrases = replies.phrases(r);
         return workers.blocking(() -> sessions.create(r.chat(), r.user(), language, r.requestId()))
-                .thenCompose(s -> announced != null ? announced.finish(phrases.newProject(), List.of())
-                        : replies.say(out, r.chat(), r.requestId(), phrases.newProject(), List.of()))
+                .thenCompose(s -> replies.finish(out, r, announced, phrases.newProject(), List.of()))
                 .exceptionally(error -> {
                     if (announced != null) {
                         replies.fail(r, announced, error);

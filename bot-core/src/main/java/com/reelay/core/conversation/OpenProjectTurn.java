@@ -45,8 +45,7 @@ final class OpenProjectTurn implements Turn {
                 text = phrases.book().phrase("projects.opened", "title", title);
                 buttons = List.of(Action.STATUS, Action.EXPORT);
             }
-            return announced != null ? announced.finish(text, phrases.buttons(buttons))
-                    : replies.say(out, r.chat(), r.requestId(), text, phrases.buttons(buttons));
+            return replies.finish(out, r, announced, text, phrases.buttons(buttons));
         }).thenCompose(f -> f).exceptionally(error -> {
             replies.sayFailure(out, r, error);
             return null;

@@ -227,8 +227,13 @@ final class Phrases {
         return book.phrase("upload.restarted_before", "names", names, "count", names.contains(",") ? 2 : 1);
     }
 
-    String cutOff() {
-        return book.phrase("request.cut_off");
+    /** Names the request, so the notice cannot be read as being about a later one. */
+    String cutOff(Intent intent) {
+        if (intent instanceof Intent.Chat c) {
+            String p = oneLine(c.prompt());
+            return book.phrase("request.cut_off_prompt", "prompt", p.length() > 60 ? p.substring(0, 60) + "…" : p);
+        }
+        return book.phrase(intent instanceof Intent.Export ? "request.cut_off_export" : "request.cut_off_other");
     }
 
     String keptEditing() {
@@ -292,5 +297,4 @@ final class Phrases {
         String flat = s.replaceAll("\\s+", " ").strip();
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
-
 }

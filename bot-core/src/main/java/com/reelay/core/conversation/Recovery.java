@@ -9,6 +9,7 @@ import com.reelay.core.store.RenderJob;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -43,9 +44,10 @@ final class Recovery {
 
     /**
      * Picks up only the chats {@code mine} accepts: a fleet instance resumes a chat when it takes
-     * the chat over, and no other's.
+     * the chat over, and no other's. Returns the ids of the requests it found running or waiting.
      */
-    void resume(Function<String, ChatOutput> outputs, Predicate<String> mine) {
+    Set<String> resume(Function<String, ChatOutput> outputs, Predicate<String> mine) {
+        Set<String> taken = new HashSet<>();
         Set<String> rendering = new HashSet<>();
         for (RenderJob job : store.unfinishedRenderJobs()) {
             if (!mine.test(job.chatKey())) {
@@ -62,15 +64,19 @@ final class Recovery {
             ProgressMessage progress = replies.resumeProgress(out, chat, job.progressMessageId(), job.requestId());
             renders.watch(job, sessions.auth(chat), out, progress);
         }
+        List<QueuedRequest> queued = store.queued().stream().filter(q -> mine.test(q.chatKey())).toList();
+        Set<String> waiting = new HashSet<>();
+        queued.forEach(q -> waiting.add(q.chatKey() + " " + q.requestId()));
         for (QueuedRequest r : store.running()) {
             if (mine.test(r.chatKey())) {
-                cutOff(outputs, r, rendering.contains(r.chatKey() + " " + r.requestId()));
+                taken.add(r.requestId());
+                String key = r.chatKey() + " " + r.requestId();
+                // Still waiting too: it was leaving the line, not yet begun; the line resumes it.
+                cutOff(outputs, r, rendering.contains(key) || waiting.contains(key));
             }
         }
-        for (QueuedRequest q : store.queued()) {
-            if (!mine.test(q.chatKey())) {
-                continue;
-            }
+        for (QueuedRequest q : queued) {
+            taken.add(q.requestId());
             ChatRef chat = ChatRef.fromKey(q.chatKey());
             ChatOutput out = outputs.apply(chat.platform());
             if (out == null) {
@@ -85,6 +91,7 @@ final class Recovery {
             log.info("queued request resumed chat={} request={}", chat, q.requestId());
             lanes.enter(out, new LaneRequest(chat, user, q.requestId(), QueuedKind.decode(q), q.id()));
         }
+        return taken;
     }
 
     /**
@@ -98,16 +105,22 @@ final class Recovery {
         if (out == null) {
             return;
         }
-        store.clearRunning(r.chatKey(), r.requestId());
         if (renderGoesOn) {
+            store.clearRunning(r.chatKey(), r.requestId());
             return;
         }
         log.info("request cut off by a stop chat={} request={} kind={}", chat, r.requestId(), r.kind());
         ChatUser user = new ChatUser(r.userId(), r.userName(), r.languageTag());
-        if (r.kind().equals(QueuedKind.FILES)) {
-            replies.say(out, chat, r.requestId(), replies.phrases(chat, user).restartedBeforeUpload(r.payload()), List.of());
-            return;
-        }
-        replies.sayCutOff(out, new LaneRequest(chat, user, r.requestId(), QueuedKind.decode(r), 0));
+        CompletableFuture<Void> said = r.kind().equals(QueuedKind.FILES)
+                ? replies.say(out, chat, r.requestId(), replies.phrases(chat, user).restartedBeforeUpload(r.payload()), List.of())
+                : replies.sayCutOff(out, new LaneRequest(chat, user, r.requestId(), QueuedKind.decode(r), 0));
+        // Forgotten once said: if this process stops first, whoever runs the chat next says it.
+        said.whenComplete((ignored, error) -> {
+            try {
+                store.clearRunning(r.chatKey(), r.requestId());
+            } catch (RuntimeException e) {
+                log.warn("cut-off request not cleared chat={} request={}: {}", chat, r.requestId(), e.toString());
+            }
+        });
     }
 }

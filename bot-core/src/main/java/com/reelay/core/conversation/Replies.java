@@ -180,10 +180,19 @@ final class Replies {
                 retryButton(r, phrases).map(List::of).orElse(List.of()));
     }
 
+    /** A turn's answer: in the message that announced it (progress or the waiting acknowledgement), else a new one. */
+    CompletableFuture<Void> finish(ChatOutput out, LaneRequest r, ProgressMessage announced, String text,
+                                   List<Button> buttons) {
+        return announced != null ? announced.finish(text, buttons) : say(out, r.chat(), r.requestId(), text, buttons);
+    }
+
     /** A request whose process stopped mid-way: said so, with Retry (the person knows whether it is worth credits). */
-    void sayCutOff(ChatOutput out, LaneRequest r) {
+    CompletableFuture<Void> sayCutOff(ChatOutput out, LaneRequest r) {
         Phrases phrases = phrases(r);
-        say(out, r.chat(), r.requestId(), phrases.cutOff(), retryButton(r, phrases).map(List::of).orElse(List.of()));
+        // An acknowledgement's class: it answers the oldest request, so it goes before the
+        // acknowledgements of what the person sent since, as they expect to read it.
+        return say(out, r.chat(), r.requestId(), phrases.cutOff(r.intent()),
+                retryButton(r, phrases).map(List::of).orElse(List.of()), Urgency.ACKNOWLEDGEMENT, false);
     }
 
     /** Retry sends the same request again: remembered here, named by its id in the button. */
@@ -191,7 +200,7 @@ final class Replies {
         if (!Action.isPayload(r.requestId())) {
             return Optional.empty();
         }
-        return Optional.of(phrases.button(new Action.Retry(retries.remember(r.requestId(), r.intent()))));
+        return Optional.of(phrases.button(new Action.Retry(retries.remember(r))));
     }
 
     private static void logFailure(ChatRef chat, String requestId, Throwable cause) {

@@ -58,6 +58,16 @@ public abstract class ForwardingStore implements ReelayStore {
     }
 
     @Override
+    public void saveRetry(QueuedRequest request, Instant forgetBefore) {
+        delegate.saveRetry(request, forgetBefore);
+    }
+
+    @Override
+    public Optional<QueuedRequest> retry(String requestId) {
+        return delegate.retry(requestId);
+    }
+
+    @Override
     public void markRunning(QueuedRequest request) {
         delegate.markRunning(request);
     }

@@ -2,6 +2,7 @@ package com.reelay.core.store;
 
 import com.reelay.core.guard.PromptLog;
 import com.reelay.core.nemo.AnonymousIdentity;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,12 @@ public interface ReelayStore extends PromptLog, AutoCloseable {
 
     /** The chat's running request {@code requestId} is over; a newer one of the chat stays. */
     void clearRunning(String chatKey, String requestId);
+
+    /** Keeps what a failed request asked for (its Retry button's target); forgets those failed before {@code forgetBefore}. */
+    void saveRetry(QueuedRequest request, Instant forgetBefore);
+
+    /** The failed request {@code requestId} as kept by {@link #saveRetry}, if still there. */
+    Optional<QueuedRequest> retry(String requestId);
 
     /** Requests that were running when their process stopped, or that run now (id 0), oldest first. */
     List<QueuedRequest> running();

@@ -94,6 +94,27 @@ public abstract class SqlStore implements ReelayStore {
     }
 
     @Override
+    public void saveRetry(QueuedRequest r, Instant forgetBefore) {
+        sql.inTransaction(c -> {
+            Sql.update(c, "INSERT INTO retry_requests (request_id, chat_key, user_id, user_name, language_tag, kind, payload,"
+                            + " failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO UPDATE SET"
+                            + " chat_key = excluded.chat_key, kind = excluded.kind, payload = excluded.payload,"
+                            + " failed_at = excluded.failed_at",
+                    r.requestId(), r.chatKey(), r.userId(), r.userName(), r.languageTag(), r.kind(), r.payload(),
+                    r.queuedAt().toEpochMilli());
+            return Sql.update(c, "DELETE FROM retry_requests WHERE failed_at < ?", forgetBefore.toEpochMilli());
+        });
+    }
+
+    @Override
+    public Optional<QueuedRequest> retry(String requestId) {
+        return sql.queryOne("SELECT chat_key, user_id, user_name, language_tag, request_id, kind, payload, failed_at"
+                        + " FROM retry_requests WHERE request_id = ?",
+                rs -> new QueuedRequest(0, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))), requestId);
+    }
+
+    @Override
     public void markRunning(QueuedRequest r) {
         sql.update("INSERT INTO running_requests (chat_key, user_id, user_name, language_tag, request_id, kind, payload,"
                         + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_key) DO UPDATE SET"

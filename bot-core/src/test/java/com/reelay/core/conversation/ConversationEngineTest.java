@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatRef;
+import com.reelay.core.chat.Capabilities;
+import com.reelay.core.chat.Activity;
+import com.reelay.core.chat.FinishedVideo;
+import com.reelay.core.chat.Reply;
+import com.reelay.core.chat.MessageRef;
+import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.nemo.NemoSettings;
@@ -26,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -306,10 +313,65 @@ class ConversationEngineTest {
         engine.close(Duration.ZERO);
         engine = newEngine();
         engine.resume();
-        RecordingChatOutput.Message notice = out.awaitMessage(chat, t -> t.startsWith("⚠️ I was cut off"), WAIT);
+        RecordingChatOutput.Message notice = out.awaitMessage(chat,
+                t -> t.startsWith("⚠️ I was cut off while working on “now add music”"), WAIT);
         assertEquals(1, notice.current().buttons().size(), "Retry: " + notice);
         assertEquals(List.of(), store.running());
         assertEquals(sentToNemo, sim.chatMessagesReceived(sessionId()).size(), "the prompt is not sent again");
+    }
+
+    @Test
+    void theCutOffNoteStaysUntilItsNoticeIsOutSoTheNextOwnerCanSayIt() throws Exception {
+        QueuedRequest cut = new QueuedRequest(0, chat.key(), ann.id(), ann.displayName(), "en", "r7", "export", "",
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)); // as the store keeps it
+        store.markRunning(cut);
+        CompletableFuture<MessageRef> held = new CompletableFuture<>();
+        ChatOutput slow = new ChatOutput() { // the platform has not answered the notice yet
+            @Override
+            public Capabilities capabilities() {
+                return out.capabilities();
+            }
+
+            @Override
+            public CompletableFuture<MessageRef> send(ChatRef to, String requestId, Reply reply) {
+                return held.thenCompose(ignored -> out.send(to, requestId, reply));
+            }
+
+            @Override
+            public CompletableFuture<Void> edit(MessageRef message, Reply reply) {
+                return out.edit(message, reply);
+            }
+
+            @Override
+            public CompletableFuture<MessageRef> sendVideo(ChatRef to, String requestId, FinishedVideo video) {
+                return out.sendVideo(to, requestId, video);
+            }
+
+            @Override
+            public void showActivity(ChatRef to, Activity activity) {
+            }
+        };
+        engine.register("test", slow);
+        engine.adopt(chat.key());
+        assertTrue(engine.adopted("r7"));
+        assertEquals(List.of(cut), store.running(), "not said yet: if this instance died now, the next owner must say it");
+        held.complete(null);
+        out.awaitMessage(chat, t -> t.startsWith("⚠️ I was cut off while starting your export"), WAIT);
+        await(() -> store.running().isEmpty() ? true : null);
+    }
+
+    @Test
+    void aRequestStillInTheLineWhenItsProcessDiedIsResumedNotCutOff() throws Exception {
+        restartWith(NemoSimulator.builder().noTextProbability(0));
+        // Leaving the line when the process died: noted running, its waiting row not yet removed.
+        QueuedRequest leaving = new QueuedRequest(0, chat.key(), ann.id(), ann.displayName(), "en", "r5", "chat",
+                "what can you do?", Instant.now());
+        store.enqueue(leaving);
+        store.markRunning(leaving);
+        engine.adopt(chat.key());
+        answer(1);
+        assertTrue(out.messages(chat).stream().noneMatch(m -> m.text().startsWith("⚠️")), out.messages(chat).toString());
+        assertEquals(List.of("what can you do?"), sim.chatMessagesReceived(sessionId()));
     }
 
     @Test

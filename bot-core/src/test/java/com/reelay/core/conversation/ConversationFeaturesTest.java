@@ -195,6 +195,26 @@ class ConversationFeaturesTest {
     }
 
     @Test
+    void aRetryButtonOutlivesARestartButOnlyInItsOwnChat() throws Exception {
+        start(b -> b);
+        sim.faults().nextStream().errorAfter(3, "model overloaded");
+        say(ann, "make a video of a lighthouse in a storm");
+        RecordingChatOutput.Message settled = awaitText(t -> t.contains("💳 Nothing was spent"));
+        Action retry = settled.current().actions().get(0);
+        engine.close(Duration.ZERO); // a restart, or another instance of a fleet taking the chat over
+        engine = newEngine();
+
+        ChatRef elsewhere = new ChatRef("test", "2");
+        engine.accept(new Inbound(elsewhere, ann, "r900", new Inbound.Button(retry)));
+        out.awaitMessage(elsewhere, Phrases.english().retryGone()::equals, WAIT);
+
+        press(ann, retry);
+        awaitText(t -> t.contains("lighthouse in a storm") && t.contains("💳 100 credits used"));
+        assertEquals(List.of("make a video of a lighthouse in a storm", "make a video of a lighthouse in a storm"),
+                sim.chatMessagesReceived(sessionId()), "Retry sent the same request after the restart");
+    }
+
+    @Test
     void exportsEndWithAReceiptAndALowBalanceAsksFirst() throws Exception {
         start(b -> b.renderCost(300));
         say(ann, "make a video of a city timelapse");

@@ -32,6 +32,14 @@ class GuiWordingTest {
     }
 
     @Test
+    void chineseProgressBarAndExportVideoButton() {
+        assertEquals("好的！请留意这里的进度消息。", GuiWording.forChat("好的！请留意进度条。", false));
+        assertEquals("完成后发送“导出”即可。", GuiWording.forChat("完成后点击“导出视频”按钮即可。", false));
+        assertEquals("完成后发送“导出”即可。", GuiWording.forChat("完成后点击'导出'即可。", false));
+        assertEquals("发送“预览”看看效果。", GuiWording.forChat("点击‘预览’看看效果。", false));
+    }
+
+    @Test
     void plainTextIsUntouched() {
         String text = "I added lo-fi music at 35% volume and a title \"Urban Dreams\".";
         assertEquals(text, GuiWording.forChat(text, true));

@@ -160,6 +160,18 @@ public abstract class ReelayStoreContract {
     }
 
     @Test
+    void aFailedRequestIsKeptForItsRetryUntilItIsTooOld() throws Exception {
+        QueuedRequest failed = new QueuedRequest(0, "c:1", "u", "Ann", "zh", "r1", "chat", "make a video", T0);
+        store.saveRetry(failed, T0.minusSeconds(60));
+        assertEquals(Optional.of(failed), closeAndReopen().retry("r1"));
+        assertEquals(Optional.empty(), store.retry("r2"));
+        store.saveRetry(new QueuedRequest(0, "c:1", "u", "Ann", "zh", "r2", "export", "", T0.plusSeconds(90)),
+                T0.plusSeconds(1)); // r1 failed before the cut-off: forgotten
+        assertEquals(Optional.empty(), store.retry("r1"));
+        assertEquals("export", store.retry("r2").orElseThrow().kind());
+    }
+
+    @Test
     void concurrentWritersAllLandWithDistinctIds() throws Exception {
         int writers = 8;
         int each = 25;

@@ -34,18 +34,24 @@ public final class ChatLeases {
      */
     public Optional<ChatLease> acquire(String chatKey) {
         String me = membership.instanceId();
+        long liveSince = membership.liveSince();
+        // Only a live instance takes or keeps a chat: one the fleet expelled (a long pause, a
+        // split from the database) must not run a chat another now runs, whatever it believes.
         Optional<ChatLease> taken = sql.queryOne("INSERT INTO chat_leases AS l (chat_key, owner, epoch, acquired_at)"
-                        + " VALUES (?, ?, 1, ?) ON CONFLICT (chat_key) DO UPDATE SET owner = excluded.owner,"
+                        + " SELECT ?, ?, 1, ? WHERE " + Membership.isLive("?")
+                        + " ON CONFLICT (chat_key) DO UPDATE SET owner = excluded.owner,"
                         + " epoch = l.epoch + 1, acquired_at = excluded.acquired_at"
                         + " WHERE l.owner <> excluded.owner AND NOT " + Membership.isLive("l.owner")
                         + " RETURNING chat_key, owner, epoch",
                 rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                chatKey, me, clock.millis(), membership.liveSince());
+                chatKey, me, clock.millis(), me, liveSince, liveSince);
         if (taken.isPresent()) {
             log.info("chat lease taken chat={} instance={} epoch={}", chatKey, me, taken.get().epoch());
             return taken;
         }
-        return current(chatKey).filter(lease -> lease.owner().equals(me));
+        return sql.queryOne("SELECT chat_key, owner, epoch FROM chat_leases WHERE chat_key = ? AND owner = ? AND "
+                        + Membership.isLive("owner"), rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                chatKey, me, liveSince);
     }
 
     /** The chat's lease as recorded, whoever holds it (live or not). */
@@ -60,11 +66,13 @@ public final class ChatLeases {
     }
 
     /**
-     * Inside a transaction: true if {@code lease} is still current, and it stays current until
-     * the transaction ends (a takeover waits for it). Work done under a lease starts with this.
+     * Inside a transaction: true if {@code lease} is still current and its owner live (heartbeat
+     * at or after {@code liveSince}, not expelled), and it stays current until the transaction
+     * ends (a takeover waits for it). Work done under a lease starts with this.
      */
-    static boolean fence(Connection c, ChatLease lease) throws SQLException {
-        return !Sql.queryAll(c, "SELECT 1 FROM chat_leases WHERE chat_key = ? AND owner = ? AND epoch = ? FOR SHARE",
-                rs -> 1, lease.chatKey(), lease.owner(), lease.epoch()).isEmpty();
+    static boolean fence(Connection c, ChatLease lease, long liveSince) throws SQLException {
+        return !Sql.queryAll(c, "SELECT 1 FROM chat_leases WHERE chat_key = ? AND owner = ? AND epoch = ? AND "
+                        + Membership.isLive("owner") + " FOR SHARE",
+                rs -> 1, lease.chatKey(), lease.owner(), lease.epoch(), liveSince).isEmpty();
     }
 }

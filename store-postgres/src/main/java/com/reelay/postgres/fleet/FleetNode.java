@@ -30,6 +30,8 @@ public final class FleetNode implements Intake, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FleetNode.class);
     private static final int STRIPES = 64;
     private static final String FEED_LEASE = "feed:";
+    /** Telegram redelivers an update for up to a day: its id must de-duplicate that long. */
+    private static final Duration REDELIVERY_WINDOW = Duration.ofHours(25);
 
     /** What the instance around the node does with the fleet's decisions. */
     public interface Host {
@@ -42,6 +44,13 @@ public final class FleetNode implements Intake, AutoCloseable {
 
         /** Runs a request from the inbox: the front end that wrote the payload reads it. */
         void deliver(InboxItem item);
+
+        /**
+         * For an item the chat's previous owner had taken ({@link InboxItem#resumed()}): whether
+         * that owner got as far as running or queueing it (this instance found it when adopting
+         * the chat), so it must not run again.
+         */
+        boolean alreadyTaken(InboxItem item);
 
         /** The fleet has {@code live} instances now: per-bot allowances are shared by that many. */
         void fleetSize(int live);
@@ -59,6 +68,8 @@ public final class FleetNode implements Intake, AutoCloseable {
     private final Clock clock;
     private final Map<String, ChatLease> owned = new ConcurrentHashMap<>();
     private final Map<String, Boolean> woken = new ConcurrentHashMap<>();
+    /** Chats another live instance owned at the last look, until when (nanoTime) to believe it. */
+    private final Map<String, Long> others = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[STRIPES];
     private final ScheduledExecutorService timer;
     private final ExecutorService pumps;
@@ -66,20 +77,23 @@ public final class FleetNode implements Intake, AutoCloseable {
     private volatile boolean taking = true;
     private volatile int size = 1;
     private volatile boolean leading;
+    private volatile long lastBeat;
 
     public FleetNode(DataSource database, String instanceId, Duration deadAfter, Clock clock, Host host) {
         this.database = database;
         this.membership = new Membership(database, instanceId, deadAfter, clock);
         this.leases = new ChatLeases(database, membership, clock);
-        this.inbox = new Inbox(database, instanceId, clock);
+        this.inbox = new Inbox(database, membership, clock);
         this.sql = Sql.pooled(database);
         this.host = host;
         this.clock = clock;
+        this.lastBeat = clock.millis();
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reelay-fleet-heartbeat"));
-        this.pumps = Executors.newFixedThreadPool(4, r -> daemon(r, "reelay-fleet-inbox"));
+        // Takeovers and new requests share these: a death can hand over hundreds of chats at once.
+        this.pumps = Executors.newFixedThreadPool(8, r -> daemon(r, "reelay-fleet-inbox"));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -90,6 +104,10 @@ public final class FleetNode implements Intake, AutoCloseable {
 
     public String instanceId() {
         return membership.instanceId();
+    }
+
+    Membership membership() {
+        return membership;
     }
 
     /**
@@ -114,24 +132,39 @@ public final class FleetNode implements Intake, AutoCloseable {
 
     /** Heartbeat, then the fleet's housekeeping: expel the silent, share allowances, look for work. */
     void beat() {
+        if (clock.millis() - lastBeat > membership.deadAfter().toMillis()) {
+            // Silent to the database for dead-after: the others may have taken our chats already.
+            log.error("fleet heartbeats failed for longer than dead-after instance={}", instanceId());
+            expel();
+            return;
+        }
         try {
             if (!membership.heartbeat()) {
-                taking = false;
-                host.expelled();
+                expel();
                 return;
             }
-            membership.expelDead();
+            lastBeat = clock.millis();
+            if (!membership.expelDead().isEmpty()) {
+                others.clear(); // their chats are free now: look again at once
+            }
             int live = Math.max(1, membership.live().size());
             if (live != size) {
                 log.info("fleet size instance={} live={}", instanceId(), live);
             }
             size = live;
             host.fleetSize(live);
+            others.values().removeIf(until -> until <= System.nanoTime());
             sweep();
+            inbox.forgetDoneBefore(clock.instant().minus(REDELIVERY_WINDOW));
         } catch (RuntimeException e) {
             // The database is away: others expel this instance if it stays away past dead-after.
             log.warn("fleet heartbeat failed instance={}: {}", instanceId(), e.toString());
         }
+    }
+
+    private void expel() {
+        taking = false;
+        host.expelled();
     }
 
     /** Chats with requests in the inbox, and chats whose owner died with work left: each goes to its (new) owner. */
@@ -177,18 +210,23 @@ public final class FleetNode implements Intake, AutoCloseable {
                 if (next.isEmpty()) {
                     return;
                 }
-                // Done before it runs: a request must never run twice (a prompt charges again).
-                // The engine notes a request waiting or running as it takes it, so a crash can
-                // only lose what falls between these two writes.
-                if (!inbox.done(lease, next.get().id())) {
+                // Done once the engine has it: the engine notes a request running or waiting as
+                // it takes it, so an owner dying in between leaves it noted and not done. The
+                // next owner then finds it when adopting the chat and does not run it again.
+                InboxItem item = next.get();
+                try {
+                    if (item.resumed() && host.alreadyTaken(item)) {
+                        log.info("inbox request already taken by the previous owner chat={} item={}", chatKey, item.id());
+                    } else {
+                        host.deliver(item);
+                    }
+                } catch (RuntimeException e) {
+                    log.error("inbox request not handled chat={} item={}: {}", chatKey, item.id(), e.toString());
+                }
+                if (!inbox.done(lease, item.id())) {
                     owned.remove(chatKey);
                     log.warn("chat lease lost chat={} instance={}", chatKey, instanceId());
                     return;
-                }
-                try {
-                    host.deliver(next.get());
-                } catch (RuntimeException e) {
-                    log.error("inbox request not handled chat={} item={}: {}", chatKey, next.get().id(), e.toString());
                 }
             }
         }
@@ -210,10 +248,22 @@ public final class FleetNode implements Intake, AutoCloseable {
         if (held != null) {
             return Optional.of(held);
         }
+        Long until = others.get(chatKey);
+        if (until != null && until > System.nanoTime()) {
+            return Optional.empty(); // another live instance ran it a moment ago: spare the database the question
+        }
         Optional<ChatLease> taken = leases.acquire(chatKey);
+        if (taken.isEmpty()) {
+            // Every instance is woken by every request; only the owner needs to look. Asked again
+            // after a heartbeat interval, or at once when an instance is declared dead.
+            others.put(chatKey, System.nanoTime() + membership.heartbeatInterval().toNanos());
+            return taken;
+        }
+        others.remove(chatKey);
         taken.ifPresent(lease -> {
-            owned.put(chatKey, lease);
+            // Adopted before it counts as held: if resuming fails, the next look adopts again.
             host.adopt(chatKey);
+            owned.put(chatKey, lease);
         });
         return taken;
     }

@@ -24,11 +24,13 @@ public final class Inbox {
 
     private final Sql sql;
     private final String instanceId;
+    private final Membership membership;
     private final Clock clock;
 
-    public Inbox(DataSource database, String instanceId, Clock clock) {
+    public Inbox(DataSource database, Membership membership, Clock clock) {
         this.sql = Sql.pooled(database);
-        this.instanceId = instanceId;
+        this.instanceId = membership.instanceId();
+        this.membership = membership;
         this.clock = clock;
     }
 
@@ -59,7 +61,7 @@ public final class Inbox {
      */
     public Optional<InboxItem> next(ChatLease lease) {
         return sql.inTransaction(c -> {
-            if (!ChatLeases.fence(c, lease)) {
+            if (!ChatLeases.fence(c, lease, membership.liveSince())) {
                 return Optional.<InboxItem>empty();
             }
             Optional<InboxItem> oldest = Sql.queryAll(c, "SELECT id, source, source_id, chat_key, payload, received_at,"
@@ -84,7 +86,7 @@ public final class Inbox {
 
     /** The request is over; false (and nothing changes) if {@code lease} is no longer current. */
     public boolean done(ChatLease lease, long itemId) {
-        return sql.inTransaction(c -> ChatLeases.fence(c, lease)
+        return sql.inTransaction(c -> ChatLeases.fence(c, lease, membership.liveSince())
                 && Sql.update(c, "UPDATE fleet_inbox SET done_at = ? WHERE id = ? AND chat_key = ? AND taken_epoch = ?"
                         + " AND done_at IS NULL", clock.millis(), itemId, lease.chatKey(), lease.epoch()) == 1);
     }

@@ -39,6 +39,10 @@ public final class Membership {
         return instanceId;
     }
 
+    public Duration deadAfter() {
+        return deadAfter;
+    }
+
     /** Heartbeat at least this often to stay live with a margin for one late beat. */
     public Duration heartbeatInterval() {
         return deadAfter.dividedBy(3);

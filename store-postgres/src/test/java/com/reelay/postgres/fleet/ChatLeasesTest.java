@@ -32,6 +32,7 @@ class ChatLeasesTest {
         assertEquals(Optional.empty(), b.leases.acquire("telegram:1"));
         fleet.clock.advance(Duration.ofSeconds(14));
         a.membership.heartbeat();
+        b.membership.heartbeat();
         fleet.clock.advance(Duration.ofSeconds(14));
         assertEquals(Optional.empty(), b.leases.acquire("telegram:1"), "a heartbeat renews every lease of its instance");
         assertEquals(Optional.of(lease), a.leases.acquire("telegram:1"), "asking again changes nothing");
@@ -54,6 +55,22 @@ class ChatLeasesTest {
         assertEquals(Optional.empty(), a.inbox.next(old), "the former owner can take nothing");
         assertEquals(Optional.empty(), a.leases.acquire("telegram:1"), "nor take the chat back while the new owner lives");
         assertEquals("first", b.inbox.next(taken).orElseThrow().payload());
+    }
+
+    @Test
+    void anExpelledInstanceNeitherTakesNorKeepsNorWorksAChatWhateverItBelieves() {
+        FleetRig.Member a = fleet.join("a");
+        FleetRig.Member b = fleet.join("b");
+        ChatLease mine = a.leases.acquire("telegram:1").orElseThrow();
+        a.inbox.offer("telegram", "1", "telegram:1", "first");
+        fleet.clock.advance(Duration.ofSeconds(16)); // a stalls (a long pause): b expels it
+        b.membership.heartbeat();
+        assertEquals(List.of("a"), b.membership.expelDead());
+        // a wakes up and, before its next heartbeat tells it, goes on working: nobody has taken its chat yet.
+        assertEquals(Optional.empty(), a.leases.acquire("telegram:1"), "its own chat is no longer its");
+        assertEquals(Optional.empty(), a.leases.acquire("telegram:2"), "nor may it take a new one");
+        assertEquals(Optional.empty(), a.inbox.next(mine), "nor read the chat's inbox under its old lease");
+        assertEquals(new ChatLease("telegram:1", "b", 2), b.leases.acquire("telegram:1").orElseThrow());
     }
 
     @Test

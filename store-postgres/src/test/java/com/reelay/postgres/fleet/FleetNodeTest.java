@@ -44,6 +44,11 @@ class FleetNodeTest {
         }
 
         @Override
+        public boolean alreadyTaken(InboxItem item) {
+            return item.payload().startsWith("taken:");
+        }
+
+        @Override
         public void fleetSize(int live) {
             size.set(live);
         }
@@ -67,6 +72,14 @@ class FleetNodeTest {
         n.join();
         nodes.add(n);
         return n;
+    }
+
+    /** Time passes past dead-after with only {@code survivor} beating (twice, a heartbeat apart). */
+    private void silence(FleetNode survivor) {
+        rig.clock.advance(FleetRig.DEAD_AFTER.minusSeconds(1));
+        survivor.beat();
+        rig.clock.advance(java.time.Duration.ofSeconds(2));
+        survivor.beat();
     }
 
     @AfterEach
@@ -139,6 +152,31 @@ class FleetNodeTest {
     }
 
     @Test
+    void anItemTheDeadOwnerHadTakenRunsAgainOnlyIfItNeverReachedItsEngine() throws Exception {
+        Host ha = new Host();
+        FleetNode a = node("a", ha);
+        // a takes two items of the chat and dies before marking either done: the engine had the first.
+        FleetRig.Member probe = rig.join("probe-a");
+        a.stopTaking();
+        a.offer("telegram", "1", "telegram:3", "taken:make a video");
+        ChatLease lease = new ChatLeases(rig.database(), a.membership(), rig.clock).acquire("telegram:3").orElseThrow();
+        Inbox aInbox = new Inbox(rig.database(), a.membership(), rig.clock);
+        aInbox.next(lease).orElseThrow();
+        Host hb = new Host();
+        FleetNode b = node("b", hb);
+        silence(b);
+        assertEquals("adopt telegram:3", hb.next());
+        assertNull(hb.did.poll(300, TimeUnit.MILLISECONDS), "already taken by a: not run again, " + hb.did);
+        b.offer("telegram", "2", "telegram:3", "status");
+        assertEquals("run telegram:3 status", hb.next(), "and the chat's line moved on");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!probe.inbox.chatsWaiting().isEmpty()) { // marked done right after the engine took it
+            assertTrue(System.nanoTime() < deadline, "both items done: " + probe.inbox.chatsWaiting());
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
     void chatsWithWorkLeftAndNoLiveOwnerAreTakenEvenWithNothingInTheInbox() throws Exception {
         rig.store.markRunning(new QueuedRequest(0, "telegram:9", "u", "", "en", "tg-9-4", "chat", "x", rig.clock.instant()));
         rig.store.markRunning(new QueuedRequest(0, "discord:5", "u", "", "en", "d-1", "chat", "x", rig.clock.instant()));
@@ -159,10 +197,25 @@ class FleetNodeTest {
         b.savePosition("telegram", 100); // a former leader's late save
         assertEquals(120, b.position("telegram").getAsLong());
 
-        rig.clock.advance(FleetRig.DEAD_AFTER.plusSeconds(1));
-        b.beat(); // a stopped beating: dead
+        silence(b); // a stopped beating: dead
         assertTrue(b.leads("telegram"), "leadership moves to a live instance");
         assertEquals(120, b.position("telegram").getAsLong(), "and reads on from where a stopped");
+    }
+
+    @Test
+    void anInstanceThatCannotReachTheDatabaseForDeadAfterStopsOnItsOwn() throws Exception {
+        Host hc = new Host();
+        com.reelay.postgres.PostgresStore own = com.reelay.postgres.PostgresStore.open(rig.settings());
+        FleetNode c = new FleetNode(own.dataSource(), "c", FleetRig.DEAD_AFTER, rig.clock, hc);
+        c.join();
+        own.close(); // its database is away
+        rig.clock.advance(FleetRig.DEAD_AFTER.minusSeconds(1));
+        c.beat();
+        assertEquals(List.of(), hc.expelled, "not yet: the others cannot have taken over");
+        rig.clock.advance(java.time.Duration.ofSeconds(2));
+        c.beat();
+        assertEquals(List.of("expelled"), hc.expelled, "the others may run its chats now: it must stop");
+        c.close();
     }
 
     @Test
@@ -173,8 +226,7 @@ class FleetNodeTest {
         node("b", hb);
         a.beat();
         assertEquals(2, ha.size.get());
-        rig.clock.advance(FleetRig.DEAD_AFTER.plusSeconds(1));
-        nodes.get(1).beat(); // b expels a, who was silent
+        silence(nodes.get(1)); // b expels a, who was silent
         assertEquals(1, hb.size.get());
         a.beat();
         assertEquals(List.of("expelled"), ha.expelled);

@@ -48,7 +48,7 @@ final class FleetRig implements AutoCloseable {
             this.id = id;
             this.membership = membership;
             this.leases = new ChatLeases(database(), membership, clock);
-            this.inbox = new Inbox(database(), id, clock);
+            this.inbox = new Inbox(database(), membership, clock);
         }
     }
 
