@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,10 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the benchmarks one after the other on 127.0.0.1 and prints one table:
- * {@code -Dbench.only=streaming,upload,link,outbox,burst,discord,overload} (default all), {@code -Dbench.levels=1,100,1000,10000}
- * (streams) and {@code -Dbench.bursts=100,1000,5000} (people at once).
+ * {@code -Dbench.only=streaming,upload,link,outbox,burst,discord,overload,fleet} (default all), {@code -Dbench.levels=1,100,1000,10000}
+ * (streams), {@code -Dbench.bursts=100,1000,5000} (people at once), {@code -Dbench.fleet.sizes=1,2,3} (instances),
+ * {@code -Dbench.fleet.people=600}, {@code -Dbench.fleet.seconds=20} (each measured window) and
+ * {@code -Dbench.fleet.limits=off,on} (Telegram unthrottled, with its limits).
  * Exits 0 whether targets are met or not: the table is the result.
  */
 public final class BenchMain {
@@ -76,6 +79,14 @@ public final class BenchMain {
         }
         if (runs(only, "overload")) {
             new BurstBench(runDir, results).overload();
+        }
+        if (runs(only, "fleet")) {
+            new FleetBench(runDir, results, Integer.getInteger("bench.fleet.people", 600),
+                    Duration.ofSeconds(Integer.getInteger("bench.fleet.seconds", 20)))
+                    .run(Arrays.stream(System.getProperty("bench.fleet.sizes", "1,2,3").split(","))
+                            .map(String::trim).map(Integer::parseInt).toList(),
+                            Arrays.stream(System.getProperty("bench.fleet.limits", "off,on").split(","))
+                                    .map(String::trim).map("on"::equals).toList());
         }
 
         double minutes = (System.nanoTime() - started) / 60e9;
