@@ -39,8 +39,8 @@ final class DatabaseWork {
 
     /** Statements grouped by what they are for; the first pattern that finds a match names the part. */
     private static final List<Map.Entry<String, Pattern>> PARTS = List.of(
-            Map.entry("fleet upkeep (heartbeat, expel, sweep)",
-                    Pattern.compile("^(UPDATE|SELECT instance_id FROM) fleet_instances|GROUP BY chat_key ORDER BY min|UNION SELECT chat_key")),
+            Map.entry("fleet upkeep (heartbeat, expel, sweep)", Pattern.compile("^(UPDATE|SELECT instance_id FROM) fleet_instances"
+                    + "|GROUP BY chat_key ORDER BY min|UNION SELECT chat_key|^DELETE FROM fleet_inbox")),
             Map.entry("inbox write + NOTIFY", Pattern.compile("INSERT INTO fleet_inbox|pg_notify")),
             Map.entry("inbox take", Pattern.compile("FROM fleet_inbox WHERE chat_key|SET taken_epoch")),
             Map.entry("inbox done", Pattern.compile("SET done_at")),
