@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *       spending on the shared account).</li>
  *   <li>An <b>outcome</b> is how a request ended, one per request: for a prompt the agent's
  *       answer (a reply naming the subject); for an export its link, or "nothing to export yet"
- *       ({@code export.nothing}); for either the notice that it was cut off ({@code request.cut_off}
+ *       ({@code export.nothing}); for either the notice that it was cut off ({@code request.cut_off_*}
  *       or {@code request.interrupted}). A message edited several times counts once, as what it
  *       ends up saying. The replies are <b>in order</b> when the n-th outcome is one the n-th
  *       request can have.</li>
@@ -63,7 +63,9 @@ record ChatTranscript(long chatId, String subject, List<Request> sent, List<Said
     private static final List<String> PROGRESS = List.of("⏳", "🎬", "✂️", "🎵", "📤", "📥");
     private static final String RECEIPT = "💳";
     /** How an honest "your request was interrupted" reads, in bot-core's English phrases. */
-    private static final List<String> CUT_OFF = phrases("request.cut_off", "request.interrupted");
+    private static final List<String> CUT_OFF = phrases("request.cut_off_prompt", "request.cut_off_export",
+            "request.cut_off_other", "request.interrupted").stream()
+            .map(p -> p.contains("{") ? p.substring(0, p.indexOf('{')) : p).toList(); // up to the quoted prompt
     private static final List<String> NOTHING_TO_EXPORT = phrases("export.nothing");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
