@@ -79,7 +79,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         ChatProjects projects = new ChatProjects(store, clock);
         this.retries = new RetryBook(store, clock);
         ChatSessions sessions = new ChatSessions(client, store, nemoToken, scope, clock, projects);
-        Balances balances = new Balances(client);
+        Balances balances = new Balances(client, nemoToken.isEmpty() && scope == IdentityScope.CHAT);
         this.languages = new ChatLanguages(store);
         this.metrics = new EngineMetrics(registry);
         this.workers = new Workers(settings.workerThreads());
