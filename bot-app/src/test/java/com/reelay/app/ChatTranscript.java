@@ -67,6 +67,7 @@ record ChatTranscript(long chatId, String subject, List<Request> sent, List<Said
             "request.cut_off_other", "request.interrupted").stream()
             .map(p -> p.contains("{") ? p.substring(0, p.indexOf('{')) : p).toList(); // up to the quoted prompt
     private static final List<String> NOTHING_TO_EXPORT = phrases("export.nothing");
+    private static final String CUT_OFF_EXPORT = phrases("request.cut_off_export").get(0);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     /** The replies, in order, without receipts. */
@@ -122,7 +123,9 @@ record ChatTranscript(long chatId, String subject, List<Request> sent, List<Said
         if (last == Outcome.NOTHING_TO_EXPORT) {
             return List.of(Request.PROMPT, Request.EXPORT);
         }
-        return last == Outcome.CUT_OFF && sent.get(sent.size() - 1) == Request.EXPORT ? List.of(Request.EXPORT) : List.of();
+        // The notice names its request: only an export's own cut-off makes the person export again.
+        return last == Outcome.CUT_OFF && sent.get(sent.size() - 1) == Request.EXPORT && lastCutOffIsAnExports()
+                ? List.of(Request.EXPORT) : List.of();
     }
 
     /** Each outcome is one its request can have, request by request: the replies came in order. */
@@ -134,6 +137,16 @@ record ChatTranscript(long chatId, String subject, List<Request> sent, List<Said
             }
         }
         return true;
+    }
+
+    private boolean lastCutOffIsAnExports() {
+        List<String> replies = replies();
+        for (int i = replies.size() - 1; i >= 0; i--) {
+            if (isCutOff(replies.get(i))) {
+                return replies.get(i).contains(CUT_OFF_EXPORT);
+            }
+        }
+        return false;
     }
 
     /** Every render link the chat was shown. */
