@@ -70,8 +70,8 @@ final class FleetInstance implements FleetNode.Host, AutoCloseable {
     }
 
     @Override
-    public void adopt(String chatKey) {
-        engine.adopt(chatKey);
+    public void adopt(List<String> chatKeys) {
+        engine.adopt(chatKeys);
     }
 
     @Override

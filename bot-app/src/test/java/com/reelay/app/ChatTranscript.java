@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *       spending on the shared account).</li>
  *   <li>An <b>outcome</b> is how a request ended, one per request: for a prompt the agent's
  *       answer (a reply naming the subject); for an export its link, or "nothing to export yet"
- *       ({@code export.nothing}); for either the notice that it was cut off ({@code request.cut_off}
+ *       ({@code export.nothing}); for either the notice that it was cut off ({@code request.cut_off_*}
  *       or {@code request.interrupted}). A message edited several times counts once, as what it
  *       ends up saying. The replies are <b>in order</b> when the n-th outcome is one the n-th
  *       request can have.</li>
@@ -63,8 +63,11 @@ record ChatTranscript(long chatId, String subject, List<Request> sent, List<Said
     private static final List<String> PROGRESS = List.of("⏳", "🎬", "✂️", "🎵", "📤", "📥");
     private static final String RECEIPT = "💳";
     /** How an honest "your request was interrupted" reads, in bot-core's English phrases. */
-    private static final List<String> CUT_OFF = phrases("request.cut_off", "request.interrupted");
+    private static final List<String> CUT_OFF = phrases("request.cut_off_prompt", "request.cut_off_export",
+            "request.cut_off_other", "request.interrupted").stream()
+            .map(p -> p.contains("{") ? p.substring(0, p.indexOf('{')) : p).toList(); // up to the quoted prompt
     private static final List<String> NOTHING_TO_EXPORT = phrases("export.nothing");
+    private static final String CUT_OFF_EXPORT = phrases("request.cut_off_export").get(0);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     /** The replies, in order, without receipts. */
@@ -120,7 +123,9 @@ record ChatTranscript(long chatId, String subject, List<Request> sent, List<Said
         if (last == Outcome.NOTHING_TO_EXPORT) {
             return List.of(Request.PROMPT, Request.EXPORT);
         }
-        return last == Outcome.CUT_OFF && sent.get(sent.size() - 1) == Request.EXPORT ? List.of(Request.EXPORT) : List.of();
+        // The notice names its request: only an export's own cut-off makes the person export again.
+        return last == Outcome.CUT_OFF && sent.get(sent.size() - 1) == Request.EXPORT && lastCutOffIsAnExports()
+                ? List.of(Request.EXPORT) : List.of();
     }
 
     /** Each outcome is one its request can have, request by request: the replies came in order. */
@@ -132,6 +137,16 @@ record ChatTranscript(long chatId, String subject, List<Request> sent, List<Said
             }
         }
         return true;
+    }
+
+    private boolean lastCutOffIsAnExports() {
+        List<String> replies = replies();
+        for (int i = replies.size() - 1; i >= 0; i--) {
+            if (isCutOff(replies.get(i))) {
+                return replies.get(i).contains(CUT_OFF_EXPORT);
+            }
+        }
+        return false;
     }
 
     /** Every render link the chat was shown. */

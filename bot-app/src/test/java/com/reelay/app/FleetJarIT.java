@@ -52,7 +52,7 @@ class FleetJarIT {
     static final int SHORT_CHATS = 60;
     private static final int CHATS = Integer.getInteger("fleet.chats", SHORT_CHATS);
     /** REELAY_FLEET_DEAD_AFTER; -Dfleet.dead-after-seconds sets another (a loaded machine may stall an instance that long). */
-    private static final Duration DEAD_AFTER = Duration.ofSeconds(Long.getLong("fleet.dead-after-seconds", 3));
+    private static final Duration DEAD_AFTER = Duration.ofSeconds(Long.getLong("fleet.dead-after-seconds", 5));
     /** What a takeover may take beyond dead-after: noticing the silence (heartbeats) and asking for the lease. */
     private static final Duration TAKEOVER_SLACK = Duration.ofMillis(Long.getLong("fleet.takeover-slack-ms", 2_000));
     private static final Duration POLL = Duration.ofMillis(50);

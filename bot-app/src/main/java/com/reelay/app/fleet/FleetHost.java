@@ -68,8 +68,8 @@ public final class FleetHost implements FleetNode.Host {
     }
 
     @Override
-    public void adopt(String chatKey) {
-        engine.adopt(chatKey);
+    public void adopt(List<String> chatKeys) {
+        engine.adopt(chatKeys);
     }
 
     @Override

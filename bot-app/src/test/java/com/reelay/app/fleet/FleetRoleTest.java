@@ -33,7 +33,7 @@ class FleetRoleTest {
         }
 
         @Override
-        public void adopt(String chatKey) {
+        public void adopt(List<String> chatKeys) {
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.reelay.core.conversation;
 
 import com.reelay.core.chat.ChatRef;
+import com.reelay.core.chat.Phrasebook;
 import com.reelay.core.nemo.Credits;
 import com.reelay.core.nemo.NemoAuth;
 import com.reelay.core.nemo.NemoClient;
@@ -29,12 +30,29 @@ final class Balances {
     private static final int REMEMBERED_EXPORTS = 20;
 
     private final NemoClient client;
+    /**
+     * Whether each chat spends an identity of its own (no registered token, identities per chat):
+     * only then is the change of balance around a request what that request cost. A shared
+     * account moves with every other chat's spending, on this instance or any other of a fleet.
+     */
+    private final boolean spentAlone;
     private final ArrayDeque<Long> exportCosts = new ArrayDeque<>();
     /** The balance before each export in flight, by render id (an export restarted after a crash has none). */
     private final Map<String, Credits> beforeRender = new ConcurrentHashMap<>();
 
-    Balances(NemoClient client) {
+    Balances(NemoClient client, boolean spentAlone) {
         this.client = client;
+        this.spentAlone = spentAlone;
+    }
+
+    /** The receipt: what the request used and what is left, or only what is left on a shared account. */
+    String receipt(Phrasebook book, Credits before, Credits after) {
+        return spentAlone ? CreditWording.receipt(book, before, after) : CreditWording.balanceLeft(book, after);
+    }
+
+    /** After a failure: whether its credits came back, or only what is left on a shared account. */
+    String refund(Phrasebook book, Credits before, Credits after) {
+        return spentAlone ? CreditWording.refund(book, before, after) : CreditWording.balanceLeft(book, after);
     }
 
     /** Blocking: call on a worker. */
@@ -57,6 +75,9 @@ final class Balances {
     }
 
     synchronized void exportCost(long credits) {
+        if (!spentAlone) {
+            return; // others' spending is in the difference
+        }
         exportCosts.addLast(Math.max(0, credits));
         if (exportCosts.size() > REMEMBERED_EXPORTS) {
             exportCosts.removeFirst();

@@ -18,9 +18,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
         ChatProjects projects = new ChatProjects(store, clock);
         this.retries = new RetryBook(store, clock);
         ChatSessions sessions = new ChatSessions(client, store, nemoToken, scope, clock, projects);
-        Balances balances = new Balances(client);
+        Balances balances = new Balances(client, nemoToken.isEmpty() && scope == IdentityScope.CHAT);
         this.languages = new ChatLanguages(store);
         this.metrics = new EngineMetrics(registry);
         this.workers = new Workers(settings.workerThreads());
@@ -115,11 +117,13 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
     }
 
     /**
-     * A fleet instance took {@code chatKey} over (its previous owner stopped): resumes what that
-     * owner left of this chat only, as {@link #resume()} does for all chats at a lone start.
+     * A fleet instance took {@code chatKeys} over (their previous owner stopped): resumes what it
+     * left of these chats only (one pass over the store for all), as {@link #resume()} does for
+     * all chats at a lone start.
      */
-    public void adopt(String chatKey) {
-        recovery.resume(outputs::get, chatKey::equals).forEach(id -> adopted.put(id, Boolean.TRUE));
+    public void adopt(Collection<String> chatKeys) {
+        Set<String> chats = Set.copyOf(chatKeys);
+        recovery.resume(outputs::get, chats::contains).forEach(id -> adopted.put(id, Boolean.TRUE));
     }
 
     /**

@@ -141,7 +141,7 @@ final class PromptStream {
         log.info("reply chat={} request={} text={} tools={}", r.chat(), r.requestId(), reply.hasText(),
                 reply.toolsUsed().size());
         String receipt = before.flatMap(b -> balances.read(r.chat(), r.requestId(), session.auth())
-                .map(after -> CreditWording.receipt(phrases.book(), b, after))).orElse("");
+                .map(after -> balances.receipt(phrases.book(), b, after))).orElse("");
         List<Button> buttons = new ArrayList<>();
         if (exportable) {
             buttons.addAll(phrases.buttons(Action.EXPORT, Action.STATUS));

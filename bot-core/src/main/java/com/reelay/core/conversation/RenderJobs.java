@@ -105,7 +105,7 @@ final class RenderJobs {
                     .exceptionally(e -> Optional.empty())
                     .thenCompose(after -> {
                         after.ifPresent(a -> before.ifPresent(b -> balances.exportCost(b.total() - a.total())));
-                        String receipt = after.map(a -> before.map(b -> CreditWording.receipt(phrases.book(), b, a))
+                        String receipt = after.map(a -> before.map(b -> balances.receipt(phrases.book(), b, a))
                                 .orElse(CreditWording.balanceLeft(phrases.book(), a))).orElse("");
                         Reply caption = new Reply(Replies.join(phrases.videoReady(status.outputUrl()), receipt),
                                 phrases.buttons(Action.STATUS, Action.NEW_PROJECT, Action.PROJECTS));

@@ -169,7 +169,7 @@ final class Replies {
         workers.blocking(() -> balances.read(r.chat(), r.requestId(), sessions.auth(r.chat())))
                 .handle((after, e) -> e == null ? after : Optional.<Credits>empty())
                 .thenCompose(after -> progress.finish(
-                        after.map(a -> join(text, CreditWording.refund(phrases.book(), before.get(), a))).orElse(text), buttons));
+                        after.map(a -> join(text, balances.refund(phrases.book(), before.get(), a))).orElse(text), buttons));
     }
 
     void sayFailure(ChatOutput out, LaneRequest r, Throwable error) {

@@ -35,10 +35,13 @@ public interface ReelayStore extends PromptLog, AutoCloseable {
     /** All waiting requests, oldest first. */
     List<QueuedRequest> queued();
 
-    /** The request the chat runs now (its id is ignored): replaces the chat's previous one. */
+    /**
+     * Notes a request the chat runs now (its id is ignored), until {@link #clearRunning}. A chat
+     * may hold several: the one it runs, and earlier ones whose cut-off notice is still owed.
+     */
     void markRunning(QueuedRequest request);
 
-    /** The chat's running request {@code requestId} is over; a newer one of the chat stays. */
+    /** The chat's request {@code requestId} is over (or its cut-off notice out); the chat's others stay. */
     void clearRunning(String chatKey, String requestId);
 
     /** Keeps what a failed request asked for (its Retry button's target); forgets those failed before {@code forgetBefore}. */

@@ -117,10 +117,8 @@ public abstract class SqlStore implements ReelayStore {
     @Override
     public void markRunning(QueuedRequest r) {
         sql.update("INSERT INTO running_requests (chat_key, user_id, user_name, language_tag, request_id, kind, payload,"
-                        + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_key) DO UPDATE SET"
-                        + " user_id = excluded.user_id, user_name = excluded.user_name, language_tag = excluded.language_tag,"
-                        + " request_id = excluded.request_id, kind = excluded.kind, payload = excluded.payload,"
-                        + " started_at = excluded.started_at",
+                        + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_key, request_id) DO UPDATE SET"
+                        + " kind = excluded.kind, payload = excluded.payload, started_at = excluded.started_at",
                 r.chatKey(), r.userId(), r.userName(), r.languageTag(), r.requestId(), r.kind(), r.payload(),
                 r.queuedAt().toEpochMilli());
     }

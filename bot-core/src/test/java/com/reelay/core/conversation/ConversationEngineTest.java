@@ -352,7 +352,7 @@ class ConversationEngineTest {
             }
         };
         engine.register("test", slow);
-        engine.adopt(chat.key());
+        engine.adopt(List.of(chat.key()));
         assertTrue(engine.adopted("r7"));
         assertEquals(List.of(cut), store.running(), "not said yet: if this instance died now, the next owner must say it");
         held.complete(null);
@@ -368,7 +368,7 @@ class ConversationEngineTest {
                 "what can you do?", Instant.now());
         store.enqueue(leaving);
         store.markRunning(leaving);
-        engine.adopt(chat.key());
+        engine.adopt(List.of(chat.key()));
         answer(1);
         assertTrue(out.messages(chat).stream().noneMatch(m -> m.text().startsWith("⚠️")), out.messages(chat).toString());
         assertEquals(List.of("what can you do?"), sim.chatMessagesReceived(sessionId()));
@@ -380,7 +380,7 @@ class ConversationEngineTest {
         store.markRunning(new QueuedRequest(0, "test:2", "u2", "Bo", "en", "r8", "chat", "a beach", Instant.now()));
         store.markRunning(new QueuedRequest(0, chat.key(), ann.id(), ann.displayName(), "en", "r9", "chat", "a city",
                 Instant.now()));
-        engine.adopt(chat.key());
+        engine.adopt(List.of(chat.key()));
         out.awaitMessage(chat, t -> t.startsWith("⚠️ I was cut off"), WAIT);
         assertEquals(List.of("test:2"), store.running().stream().map(QueuedRequest::chatKey).toList(),
                 "another owner's chat is left alone");

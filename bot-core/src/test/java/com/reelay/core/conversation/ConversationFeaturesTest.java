@@ -1,6 +1,7 @@
 package com.reelay.core.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.reelay.core.chat.Action;
@@ -192,6 +193,19 @@ class ConversationFeaturesTest {
 
         press(ann, new Action.Retry("r404"));
         awaitText(Phrases.english().retryGone()::equals);
+    }
+
+    @Test
+    void onASharedAccountTheReceiptSaysWhatIsLeftNotWhatOthersSpent() throws Exception {
+        start(b -> b);
+        sim.registerUser("nmv_usr_" + "sharedAccount42", 5_000);
+        engine.close(Duration.ZERO);
+        engine = new ConversationEngine(client, store, settings, Optional.of("nmv_usr_" + "sharedAccount42"), clock);
+        engine.register("test", out);
+        say(ann, "make a video of a lighthouse in a storm");
+        RecordingChatOutput.Message answer = awaitText(t -> t.contains("lighthouse") && t.contains("💳"));
+        assertTrue(answer.text().endsWith("💳 4,900 credits left"), answer.text());
+        assertFalse(answer.text().contains("used"), "every chat spends this account: the difference is not this request's");
     }
 
     @Test

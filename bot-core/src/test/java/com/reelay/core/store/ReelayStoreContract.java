@@ -147,11 +147,13 @@ public abstract class ReelayStoreContract {
     }
 
     @Test
-    void aChatRunsOneRequestAndAFinishedOneLeavesANewerInPlace() throws Exception {
+    void aChatsNotedRequestsStayUntilEachIsCleared() throws Exception {
         store.markRunning(new QueuedRequest(0, "c:1", "u", "Ann", "en", "r1", "chat", "make a video", T0));
         store.markRunning(new QueuedRequest(0, "c:2", "u", "", "", "r9", "export", "", T0.plusSeconds(1)));
+        // The next request starts while r1's cut-off notice is still owed: both stay noted.
         store.markRunning(new QueuedRequest(0, "c:1", "u", "Ann", "en", "r2", "chat", "shorter", T0.plusSeconds(2)));
-        store.clearRunning("c:1", "r1"); // the earlier request's late end must not forget r2
+        assertEquals(List.of("r1", "r9", "r2"), store.running().stream().map(QueuedRequest::requestId).toList());
+        store.clearRunning("c:1", "r1"); // clearing one leaves the chat's other
         assertEquals(List.of("r9", "r2"), closeAndReopen().running().stream().map(QueuedRequest::requestId).toList());
         QueuedRequest r2 = store.running().get(1);
         assertEquals(new QueuedRequest(0, "c:1", "u", "Ann", "en", "r2", "chat", "shorter", T0.plusSeconds(2)), r2);

@@ -4,6 +4,8 @@ import com.reelay.core.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -52,6 +54,32 @@ public final class ChatLeases {
         return sql.queryOne("SELECT chat_key, owner, epoch FROM chat_leases WHERE chat_key = ? AND owner = ? AND "
                         + Membership.isLive("owner"), rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)),
                 chatKey, me, liveSince);
+    }
+
+    /**
+     * Takes every chat of {@code chatKeys} that has no live owner, in one statement (a dead
+     * instance's chats, all at once); returns the leases taken. Chats a live instance owns stay.
+     */
+    public List<ChatLease> takeOver(List<String> chatKeys) {
+        if (chatKeys.isEmpty()) {
+            return List.of();
+        }
+        String me = membership.instanceId();
+        long liveSince = membership.liveSince();
+        List<Object> args = new ArrayList<>(List.of(me, clock.millis())); // in the statement's order
+        args.addAll(chatKeys);
+        args.addAll(List.of(me, liveSince, liveSince));
+        String values = String.join(", ", java.util.Collections.nCopies(chatKeys.size(), "(?)"));
+        List<ChatLease> taken = sql.queryAll("INSERT INTO chat_leases AS l (chat_key, owner, epoch, acquired_at)"
+                        + " SELECT k.chat_key, ?, 1, ? FROM (VALUES " + values + ") AS k (chat_key) WHERE "
+                        + Membership.isLive("?")
+                        + " ON CONFLICT (chat_key) DO UPDATE SET owner = excluded.owner,"
+                        + " epoch = l.epoch + 1, acquired_at = excluded.acquired_at"
+                        + " WHERE l.owner <> excluded.owner AND NOT " + Membership.isLive("l.owner")
+                        + " RETURNING chat_key, owner, epoch",
+                rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)), args.toArray());
+        taken.forEach(lease -> log.info("chat lease taken chat={} instance={} epoch={}", lease.chatKey(), me, lease.epoch()));
+        return taken;
     }
 
     /** The chat's lease as recorded, whoever holds it (live or not). */

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class FleetNode implements Intake, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FleetNode.class);
     private static final int STRIPES = 64;
     private static final String FEED_LEASE = "feed:";
+    private static final int TAKEOVER_BATCH = 200;
     /** Telegram redelivers an update for up to a day: its id must de-duplicate that long. */
     private static final Duration REDELIVERY_WINDOW = Duration.ofHours(25);
 
@@ -39,8 +41,8 @@ public final class FleetNode implements Intake, AutoCloseable {
         /** Whether this instance runs the platform of {@code chatKey} (can answer that chat). */
         boolean serves(String chatKey);
 
-        /** This instance took the chat over: resume what its previous owner left, before any new request. */
-        void adopt(String chatKey);
+        /** This instance took these chats over: resume what their previous owners left, before any new request. */
+        void adopt(List<String> chatKeys);
 
         /** Runs a request from the inbox: the front end that wrote the payload reads it. */
         void deliver(InboxItem item);
@@ -70,7 +72,7 @@ public final class FleetNode implements Intake, AutoCloseable {
     private final Map<String, Boolean> woken = new ConcurrentHashMap<>();
     /** Chats another live instance owned at the last look, until when (nanoTime) to believe it. */
     private final Map<String, Long> others = new ConcurrentHashMap<>();
-    private final Object[] stripes = new Object[STRIPES];
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final ScheduledExecutorService timer;
     private final ExecutorService pumps;
     private InboxListener listener;
@@ -89,7 +91,7 @@ public final class FleetNode implements Intake, AutoCloseable {
         this.clock = clock;
         this.lastBeat = clock.millis();
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
+            stripes[i] = new ReentrantLock();
         }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reelay-fleet-heartbeat"));
         // Takeovers and new requests share these: a death can hand over hundreds of chats at once.
@@ -117,9 +119,11 @@ public final class FleetNode implements Intake, AutoCloseable {
      */
     public void start() throws SQLException, InterruptedException {
         join();
-        long every = membership.heartbeatInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
-        TimeUnit.MILLISECONDS.sleep(every);
+        // Looks three times per heartbeat interval: a death is seen within a ninth of dead-after
+        // of its deadline, leaving the rest of the slack to taking its chats over.
+        long look = Math.max(50, membership.heartbeatInterval().toMillis() / 3);
+        timer.scheduleWithFixedDelay(this::beat, look, look, TimeUnit.MILLISECONDS);
+        TimeUnit.MILLISECONDS.sleep(membership.heartbeatInterval().toMillis());
         beat();
     }
 
@@ -169,8 +173,35 @@ public final class FleetNode implements Intake, AutoCloseable {
 
     /** Chats with requests in the inbox, and chats whose owner died with work left: each goes to its (new) owner. */
     private void sweep() {
+        takeOver(orphans().stream().filter(host::serves).filter(chat -> !owned.containsKey(chat)).toList());
         inbox.chatsWaiting().forEach(this::wake);
-        orphans().forEach(this::wake);
+    }
+
+    /**
+     * Takes a dead instance's chats in bulk: one statement and one adoption per batch instead of
+     * a round of each per chat, so hundreds of chats change hands within the slack. The chats'
+     * stripes are held meanwhile, so no inbox item of theirs runs before their adoption.
+     */
+    private void takeOver(List<String> orphans) {
+        for (int from = 0; taking && from < orphans.size(); from += TAKEOVER_BATCH) {
+            List<String> batch = orphans.subList(from, Math.min(orphans.size(), from + TAKEOVER_BATCH));
+            int[] held = batch.stream().mapToInt(chat -> Math.floorMod(chat.hashCode(), STRIPES)).distinct().sorted().toArray();
+            for (int i : held) {
+                stripes[i].lock(); // one order for everyone: no two takers deadlock
+            }
+            try {
+                List<ChatLease> taken = leases.takeOver(batch.stream().filter(chat -> !owned.containsKey(chat)).toList());
+                if (!taken.isEmpty()) {
+                    host.adopt(taken.stream().map(ChatLease::chatKey).toList());
+                    taken.forEach(lease -> owned.put(lease.chatKey(), lease));
+                    log.info("chats taken over instance={} chats={}", instanceId(), taken.size());
+                }
+            } finally {
+                for (int i = held.length - 1; i >= 0; i--) {
+                    stripes[held[i]].unlock();
+                }
+            }
+        }
     }
 
     /** Chats with a running, waiting or rendering request and no live owner. */
@@ -199,7 +230,9 @@ public final class FleetNode implements Intake, AutoCloseable {
 
     /** Takes the chat if it has no live owner, then hands its requests to this instance in arrival order. */
     private void pump(String chatKey) {
-        synchronized (stripes[Math.floorMod(chatKey.hashCode(), STRIPES)]) {
+        ReentrantLock stripe = stripe(chatKey);
+        stripe.lock();
+        try {
             Optional<ChatLease> held = lease(chatKey);
             if (held.isEmpty()) {
                 return; // another live instance runs it
@@ -229,6 +262,8 @@ public final class FleetNode implements Intake, AutoCloseable {
                     return;
                 }
             }
+        } finally {
+            stripe.unlock();
         }
     }
 
@@ -237,9 +272,17 @@ public final class FleetNode implements Intake, AutoCloseable {
      * event): true when this instance owns it now; false while another live instance does.
      */
     public boolean own(String chatKey) {
-        synchronized (stripes[Math.floorMod(chatKey.hashCode(), STRIPES)]) {
+        ReentrantLock stripe = stripe(chatKey);
+        stripe.lock();
+        try {
             return lease(chatKey).isPresent();
+        } finally {
+            stripe.unlock();
         }
+    }
+
+    private ReentrantLock stripe(String chatKey) {
+        return stripes[Math.floorMod(chatKey.hashCode(), STRIPES)];
     }
 
     /** The chat's lease held here, taken now if the chat has no live owner (then adopted first); call under its stripe. */
@@ -262,7 +305,7 @@ public final class FleetNode implements Intake, AutoCloseable {
         others.remove(chatKey);
         taken.ifPresent(lease -> {
             // Adopted before it counts as held: if resuming fails, the next look adopts again.
-            host.adopt(chatKey);
+            host.adopt(List.of(chatKey));
             owned.put(chatKey, lease);
         });
         return taken;

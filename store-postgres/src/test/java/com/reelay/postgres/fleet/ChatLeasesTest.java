@@ -74,6 +74,24 @@ class ChatLeasesTest {
     }
 
     @Test
+    void aDeadInstancesChatsAreTakenInOneStatementAndALiveOnesStay() {
+        FleetRig.Member a = fleet.join("a");
+        FleetRig.Member b = fleet.join("b");
+        FleetRig.Member c = fleet.join("c");
+        List.of("telegram:1", "telegram:2", "telegram:3").forEach(chat -> a.leases.acquire(chat).orElseThrow());
+        b.leases.acquire("telegram:4").orElseThrow();
+        fleet.clock.advance(Duration.ofSeconds(16)); // a dies; b and c go on
+        b.membership.heartbeat();
+        c.membership.heartbeat();
+        List<ChatLease> taken = c.leases.takeOver(List.of("telegram:1", "telegram:2", "telegram:3", "telegram:4", "telegram:5"));
+        assertEquals(List.of(new ChatLease("telegram:1", "c", 2), new ChatLease("telegram:2", "c", 2),
+                new ChatLease("telegram:3", "c", 2), new ChatLease("telegram:5", "c", 1)),
+                taken.stream().sorted(java.util.Comparator.comparing(ChatLease::chatKey)).toList());
+        assertEquals("b", b.leases.current("telegram:4").orElseThrow().owner(), "a live owner keeps its chat");
+        assertEquals(List.of(), b.leases.takeOver(List.of("telegram:1")), "taken once");
+    }
+
+    @Test
     void instancesRacingForAnOrphanedChatHaveExactlyOneWinner() throws Exception {
         FleetRig.Member a = fleet.join("a");
         FleetRig.Member b = fleet.join("b");

@@ -34,8 +34,8 @@ class FleetNodeTest {
         }
 
         @Override
-        public void adopt(String chatKey) {
-            did.add("adopt " + chatKey);
+        public void adopt(List<String> chatKeys) {
+            chatKeys.forEach(chatKey -> did.add("adopt " + chatKey));
         }
 
         @Override
