@@ -347,8 +347,9 @@ public final class Launcher {
             Runtime.getRuntime().halt(EXPELLED);
         });
         // Heartbeats are judged by the database's clock, so hosts' clocks may disagree.
-        FleetNode fleet = new FleetNode(store.dataSource(), settings.effectiveInstanceId(), settings.deadAfter(),
-                new DatabaseClock(store.dataSource(), Clock.systemUTC(), Duration.ofMinutes(1)), fleetHost);
+        FleetNode fleet = new FleetNode(store.dataSource(), store.fleetConnections(), settings.effectiveInstanceId(),
+                settings.deadAfter(), new DatabaseClock(store.fleetConnections(), Clock.systemUTC(), Duration.ofMinutes(1)),
+                fleetHost);
         resources.push(fleet);
         try {
             fleet.start();

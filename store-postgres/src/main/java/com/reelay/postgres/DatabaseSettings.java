@@ -28,9 +28,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
         } else if (!url.isEmpty() && (!url.startsWith(SCHEME) || url.length() == SCHEME.length())) {
             problems.append("database.url must look like jdbc:postgresql://host:5432/reelay, got \"").append(url).append("\"; ");
         }
-        if (poolSize < 3) {
-            // The inbox listener keeps one; a guard check holds one (its lock) while another counts.
-            problems.append("database.pool-size must be at least 3, got ").append(poolSize).append("; ");
+        if (poolSize < 1) {
+            problems.append("database.pool-size must be at least 1, got ").append(poolSize).append("; ");
         }
         if (problems.length() > 0) {
             throw new IllegalArgumentException(problems.substring(0, problems.length() - 2));

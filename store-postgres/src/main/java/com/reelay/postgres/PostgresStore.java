@@ -1,5 +1,6 @@
 package com.reelay.postgres;
 
+import com.reelay.core.guard.PromptLog;
 import com.reelay.core.store.Migrations;
 import com.reelay.core.store.Sql;
 import com.reelay.core.store.SqlStore;
@@ -9,7 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +28,13 @@ public final class PostgresStore extends SqlStore {
 
     private final HikariDataSource pool;
     private final Sql locks;
+    private final DatabaseSettings settings;
+    private HikariDataSource fleetPool;
 
-    private PostgresStore(HikariDataSource pool, int schemaVersion) {
+    private PostgresStore(HikariDataSource pool, int schemaVersion, DatabaseSettings settings) {
         super(Sql.pooled(pool), schemaVersion);
         this.pool = pool;
+        this.settings = settings;
         this.locks = Sql.pooled(pool);
     }
 
@@ -39,8 +43,20 @@ public final class PostgresStore extends SqlStore {
         if (!settings.isPostgres()) {
             throw new IllegalArgumentException("no PostgreSQL url configured");
         }
+        HikariDataSource pool = pool(settings, "reelay-db", settings.poolSize());
+        try {
+            int version = Migrations.apply(pool, SCHEMA, 0);
+            log.info("store opened url={} schema={}", settings.url(), version);
+            return new PostgresStore(pool, version, settings);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings, String name, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("reelay-db");
+        config.setPoolName(name);
         config.setJdbcUrl(settings.url());
         if (!settings.user().isEmpty()) {
             config.setUsername(settings.user());
@@ -48,24 +64,26 @@ public final class PostgresStore extends SqlStore {
         if (!settings.password().isEmpty()) {
             config.setPassword(settings.password());
         }
-        config.setMaximumPoolSize(settings.poolSize());
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         config.addDataSourceProperty("ApplicationName", "reelay");
-        HikariDataSource pool;
         try {
-            pool = new HikariDataSource(config);
+            return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new StoreException("cannot connect to PostgreSQL at " + settings.url() + ": " + cause.getMessage(), e);
         }
-        try {
-            int version = Migrations.apply(pool, SCHEMA, 0);
-            log.info("store opened url={} schema={}", settings.url(), version);
-            return new PostgresStore(pool, version);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
+    }
+
+    /**
+     * Two connections of the fleet's own, beside the pool: heartbeats and the inbox's LISTEN never
+     * wait behind a burst of work for a connection (a late heartbeat gets a live instance expelled).
+     */
+    public synchronized DataSource fleetConnections() {
+        if (fleetPool == null) {
+            fleetPool = pool(settings, "reelay-fleet", 2);
         }
+        return fleetPool;
     }
 
     /**
@@ -74,12 +92,14 @@ public final class PostgresStore extends SqlStore {
      * never deadlock), released when the check has recorded or refused.
      */
     @Override
-    public <T> T exclusively(List<String> keys, Supplier<T> check) {
+    public <T> T exclusively(List<String> keys, Function<PromptLog, T> check) {
+        // One connection for the locks and the counting: a check never waits for a second
+        // connection while holding locks, so a small pool cannot deadlock.
         return locks.inTransaction(c -> {
             for (String key : keys.stream().sorted().distinct().toList()) {
                 Sql.queryAll(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> 1, "reelay-guard:" + key);
             }
-            return check.get();
+            return check.apply(promptLogOn(c));
         });
     }
 
@@ -89,7 +109,10 @@ public final class PostgresStore extends SqlStore {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (fleetPool != null) {
+            fleetPool.close();
+        }
         pool.close();
     }
 }

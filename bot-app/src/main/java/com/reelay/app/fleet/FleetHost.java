@@ -30,6 +30,7 @@ public final class FleetHost implements FleetNode.Host {
     private final Map<String, InboxReader> readers = new ConcurrentHashMap<>();
     private final Map<String, Predicate<ChatRef>> platforms = new ConcurrentHashMap<>();
     private final List<IntConsumer> shares = new CopyOnWriteArrayList<>();
+    private volatile int size = 1;
 
     /** @param onExpelled what to do once the fleet has given this instance's chats to others */
     public FleetHost(ConversationEngine engine, Runnable onExpelled) {
@@ -56,6 +57,7 @@ public final class FleetHost implements FleetNode.Host {
         }
         if (share != null) {
             shares.add(share);
+            share.accept(size); // the fleet's size is known already: never a moment at the whole allowance
         }
         platforms.put(platform, reaches);
     }
@@ -91,6 +93,7 @@ public final class FleetHost implements FleetNode.Host {
 
     @Override
     public void fleetSize(int live) {
+        size = live;
         shares.forEach(share -> share.accept(live));
     }
 

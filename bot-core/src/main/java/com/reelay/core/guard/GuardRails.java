@@ -115,11 +115,11 @@ public final class GuardRails {
 
     /** Checks and records as one step, across processes too: the log's keys are locked around it. */
     private Optional<Refusal> take(List<Limit> limits) {
-        return prompts.exclusively(limits.stream().map(Limit::key).distinct().toList(), () -> check(limits));
+        return prompts.exclusively(limits.stream().map(Limit::key).distinct().toList(), log -> check(log, limits));
     }
 
     /** All limits are read before anything is recorded, so a refusal costs nothing. */
-    private Optional<Refusal> check(List<Limit> limits) {
+    private Optional<Refusal> check(PromptLog prompts, List<Limit> limits) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the store keeps
         Optional<Reached> reached = limits.stream().map(limit -> limit.reached(prompts, now)).flatMap(Optional::stream)
                 .max(Comparator.comparing(Reached::retryAt)); // the latest retry is the one that holds

@@ -2,7 +2,7 @@ package com.reelay.core.guard;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * When prompts were let through, per allowance (a person, a chat): what the guard counts its
@@ -21,11 +21,12 @@ public interface PromptLog {
     void recordPrompt(List<String> keys, Instant at, Instant forgetBefore);
 
     /**
-     * Runs {@code check} (reads, then maybe a record) while no other process checks any of
-     * {@code keys}: several instances sharing the log must not each let the last prompt through.
-     * A log only one process uses needs nothing here; the guard already orders its own threads.
+     * Runs {@code check} (reads, then maybe a record, through the log it is given) while no other
+     * process checks any of {@code keys}: several instances sharing the log must not each let the
+     * last prompt through. A log only one process uses needs nothing here; the guard already
+     * orders its own threads.
      */
-    default <T> T exclusively(List<String> keys, Supplier<T> check) {
-        return check.get();
+    default <T> T exclusively(List<String> keys, Function<PromptLog, T> check) {
+        return check.apply(this);
     }
 }

@@ -108,7 +108,7 @@ public abstract class ForwardingStore implements ReelayStore {
     }
 
     @Override
-    public <T> T exclusively(List<String> keys, java.util.function.Supplier<T> check) {
+    public <T> T exclusively(List<String> keys, java.util.function.Function<com.reelay.core.guard.PromptLog, T> check) {
         return delegate.exclusively(keys, check);
     }
 

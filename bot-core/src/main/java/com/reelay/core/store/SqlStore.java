@@ -1,6 +1,8 @@
 package com.reelay.core.store;
 
+import com.reelay.core.guard.PromptLog;
 import com.reelay.core.nemo.AnonymousIdentity;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -159,18 +161,57 @@ public abstract class SqlStore implements ReelayStore {
 
     @Override
     public List<Instant> promptsSince(String key, Instant since) {
-        return sql.queryAll("SELECT at FROM prompts WHERE allowance = ? AND at >= ? ORDER BY at",
-                rs -> Instant.ofEpochMilli(rs.getLong(1)), key, since.toEpochMilli());
+        return sql.inTransaction(c -> promptsSince(c, key, since));
     }
 
     @Override
     public void recordPrompt(List<String> keys, Instant at, Instant forgetBefore) {
         sql.inTransaction(c -> {
-            for (String key : keys) {
-                Sql.update(c, "INSERT INTO prompts (allowance, at) VALUES (?, ?)", key, at.toEpochMilli());
-            }
-            return Sql.update(c, "DELETE FROM prompts WHERE at < ?", forgetBefore.toEpochMilli());
+            recordPrompt(c, keys, at, forgetBefore);
+            return null;
         });
+    }
+
+    /** The guard's log on one connection: a check that holds locks there counts there too. */
+    protected static PromptLog promptLogOn(Connection c) {
+        return new PromptLog() {
+            @Override
+            public List<Instant> promptsSince(String key, Instant since) {
+                return unchecked(() -> SqlStore.promptsSince(c, key, since));
+            }
+
+            @Override
+            public void recordPrompt(List<String> keys, Instant at, Instant forgetBefore) {
+                unchecked(() -> {
+                    SqlStore.recordPrompt(c, keys, at, forgetBefore);
+                    return null;
+                });
+            }
+        };
+    }
+
+    private static List<Instant> promptsSince(Connection c, String key, Instant since) throws SQLException {
+        return Sql.queryAll(c, "SELECT at FROM prompts WHERE allowance = ? AND at >= ? ORDER BY at",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)), key, since.toEpochMilli());
+    }
+
+    private static void recordPrompt(Connection c, List<String> keys, Instant at, Instant forgetBefore) throws SQLException {
+        for (String key : keys) {
+            Sql.update(c, "INSERT INTO prompts (allowance, at) VALUES (?, ?)", key, at.toEpochMilli());
+        }
+        Sql.update(c, "DELETE FROM prompts WHERE at < ?", forgetBefore.toEpochMilli());
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T unchecked(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException("store statement failed", e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.reelay.postgres.fleet;
 
 import com.reelay.core.chat.Intake;
+import com.reelay.core.chat.NotTaken;
 import com.reelay.core.store.Sql;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -65,13 +67,16 @@ public final class FleetNode implements Intake, AutoCloseable {
     private final ChatLeases leases;
     private final Inbox inbox;
     private final Sql sql;
-    private final DataSource database;
+    /** Heartbeats' and LISTEN's own connections. */
+    private final DataSource listening;
     private final Host host;
     private final Clock clock;
     private final Map<String, ChatLease> owned = new ConcurrentHashMap<>();
     private final Map<String, Boolean> woken = new ConcurrentHashMap<>();
     /** Chats another live instance owned at the last look, until when (nanoTime) to believe it. */
     private final Map<String, Long> others = new ConcurrentHashMap<>();
+    /** Grows with every death seen: what a look learnt before it is stale. */
+    private final AtomicLong othersSeen = new AtomicLong();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final ScheduledExecutorService timer;
     private final ExecutorService pumps;
@@ -82,8 +87,14 @@ public final class FleetNode implements Intake, AutoCloseable {
     private volatile long lastBeat;
 
     public FleetNode(DataSource database, String instanceId, Duration deadAfter, Clock clock, Host host) {
-        this.database = database;
-        this.membership = new Membership(database, instanceId, deadAfter, clock);
+        this(database, database, instanceId, deadAfter, clock, host);
+    }
+
+    /** @param heartbeats connections for heartbeats and LISTEN alone, so a burst of work never delays them */
+    public FleetNode(DataSource database, DataSource heartbeats, String instanceId, Duration deadAfter, Clock clock,
+                     Host host) {
+        this.listening = heartbeats;
+        this.membership = new Membership(heartbeats, instanceId, deadAfter, clock);
         this.leases = new ChatLeases(database, membership, clock);
         this.inbox = new Inbox(database, membership, clock);
         this.sql = Sql.pooled(database);
@@ -130,7 +141,7 @@ public final class FleetNode implements Intake, AutoCloseable {
     /** Registers, listens to the inbox and beats once; tests beat by hand from here on (their clock is fake). */
     void join() throws SQLException {
         membership.register();
-        listener = new InboxListener(database, this::wake, Duration.ofSeconds(1)).start();
+        listener = new InboxListener(listening, this::wake, Duration.ofSeconds(1)).start();
         beat();
     }
 
@@ -149,7 +160,10 @@ public final class FleetNode implements Intake, AutoCloseable {
             }
             lastBeat = clock.millis();
             if (!membership.expelDead().isEmpty()) {
-                others.clear(); // their chats are free now: look again at once
+                synchronized (others) {
+                    othersSeen.incrementAndGet(); // a look begun before this must not remember an owner now dead
+                    others.clear(); // their chats are free now: look again at once
+                }
             }
             int live = Math.max(1, membership.live().size());
             if (live != size) {
@@ -253,7 +267,13 @@ public final class FleetNode implements Intake, AutoCloseable {
                     } else {
                         host.deliver(item);
                     }
+                } catch (NotTaken e) {
+                    // The store failed as the engine took it: it stays next, tried again at the next look.
+                    log.warn("inbox request not taken, trying again soon chat={} item={}: {}", chatKey, item.id(),
+                            e.getMessage());
+                    return;
                 } catch (RuntimeException e) {
+                    // Anything else would fail again: one bad request must not hold its chat up.
                     log.error("inbox request not handled chat={} item={}: {}", chatKey, item.id(), e.toString());
                 }
                 if (!inbox.done(lease, item.id())) {
@@ -295,11 +315,16 @@ public final class FleetNode implements Intake, AutoCloseable {
         if (until != null && until > System.nanoTime()) {
             return Optional.empty(); // another live instance ran it a moment ago: spare the database the question
         }
+        long seen = othersSeen.get();
         Optional<ChatLease> taken = leases.acquire(chatKey);
         if (taken.isEmpty()) {
             // Every instance is woken by every request; only the owner needs to look. Asked again
             // after a heartbeat interval, or at once when an instance is declared dead.
-            others.put(chatKey, System.nanoTime() + membership.heartbeatInterval().toNanos());
+            synchronized (others) {
+                if (othersSeen.get() == seen) {
+                    others.put(chatKey, System.nanoTime() + membership.heartbeatInterval().toNanos());
+                }
+            }
             return taken;
         }
         others.remove(chatKey);

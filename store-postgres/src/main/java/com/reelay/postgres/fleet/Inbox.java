@@ -55,9 +55,10 @@ public final class Inbox {
     }
 
     /**
-     * The chat's next request for the owner of {@code lease}: the oldest not yet done, unless it
-     * is already running under this lease (one at a time). Empty when there is none, or when the
-     * lease is no longer current.
+     * The chat's next request for the owner of {@code lease}: the oldest not yet done, in arrival
+     * order. Until it is done it stays next, so a try that failed (the store away while the
+     * engine took it) is tried again rather than lost. Empty when there is none, or when the
+     * lease is no longer current or its owner no longer live.
      */
     public Optional<InboxItem> next(ChatLease lease) {
         return sql.inTransaction(c -> {
@@ -70,18 +71,15 @@ public final class Inbox {
                     rs -> {
                         long taken = rs.getLong(8);
                         boolean takenBefore = !rs.wasNull();
-                        return new Taken(new InboxItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        return new InboxItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7),
-                                takenBefore && taken != lease.epoch()), takenBefore && taken == lease.epoch());
-                    }, lease.chatKey()).stream().filter(t -> !t.running()).map(Taken::item).findFirst();
+                                takenBefore && taken != lease.epoch());
+                    }, lease.chatKey()).stream().findFirst();
             if (oldest.isPresent()) {
                 Sql.update(c, "UPDATE fleet_inbox SET taken_epoch = ? WHERE id = ?", lease.epoch(), oldest.get().id());
             }
             return oldest;
         });
-    }
-
-    private record Taken(InboxItem item, boolean running) {
     }
 
     /** The request is over; false (and nothing changes) if {@code lease} is no longer current. */

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,20 +38,47 @@ class FleetGuardTest {
     }
 
     @Test
+    void manyChecksAtOnceOnTheSmallestPoolNeitherDeadlockNorFail() throws Exception {
+        com.reelay.postgres.DatabaseSettings db = rig.settings();
+        try (PostgresStore small = PostgresStore.open(new com.reelay.postgres.DatabaseSettings(db.url(), db.user(),
+                db.password(), 3))) {
+            GuardRails guard = new GuardRails(new GuardSettings(List.of(), List.of(), List.of(), 1_000, 1_000, 1_000),
+                    Clock.systemUTC(), small);
+            java.util.concurrent.ExecutorService checkers = java.util.concurrent.Executors.newFixedThreadPool(12);
+            try {
+                List<CompletableFuture<Optional<Refusal>>> checks = new java.util.ArrayList<>();
+                for (int i = 0; i < 120; i++) {
+                    ChatRef chat = new ChatRef("telegram", String.valueOf(i % 7));
+                    ChatUser user = new ChatUser(String.valueOf(i % 5), "P", "en");
+                    checks.add(CompletableFuture.supplyAsync(() -> guard.takePrompt(chat, user), checkers));
+                }
+                for (CompletableFuture<Optional<Refusal>> check : checks) {
+                    assertEquals(Optional.empty(), check.get(20, TimeUnit.SECONDS)); // each holds one connection, not two
+                }
+            } finally {
+                checkers.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void theLastPromptOfAnAllowanceGoesThroughOneInstanceOnly() throws Exception {
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // Instance a stops between reading the counts and recording its prompt.
         PromptLog pausing = new PromptLog() {
-            @Override
-            public List<Instant> promptsSince(String key, Instant since) {
+            private void pause() {
                 reading.countDown();
                 try {
                     assertTrue(release.await(20, TimeUnit.SECONDS));
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-                return rig.store.promptsSince(key, since);
+            }
+
+            @Override
+            public List<Instant> promptsSince(String key, Instant since) {
+                throw new AssertionError("the guard counts through the log exclusively() hands it");
             }
 
             @Override
@@ -60,8 +87,20 @@ class FleetGuardTest {
             }
 
             @Override
-            public <T> T exclusively(List<String> keys, Supplier<T> check) {
-                return rig.store.exclusively(keys, check);
+            public <T> T exclusively(List<String> keys, Function<PromptLog, T> check) {
+                // a's store takes the locks; the check pauses in its first read, on the locks' connection
+                return rig.store.exclusively(keys, onLocks -> check.apply(new PromptLog() {
+                    @Override
+                    public List<Instant> promptsSince(String key, Instant since) {
+                        pause();
+                        return onLocks.promptsSince(key, since);
+                    }
+
+                    @Override
+                    public void recordPrompt(List<String> keys2, Instant at, Instant forgetBefore) {
+                        onLocks.recordPrompt(keys2, at, forgetBefore);
+                    }
+                }));
             }
         };
         GuardRails a = new GuardRails(ONE_PER_CHAT_HOUR, Clock.systemUTC(), pausing);

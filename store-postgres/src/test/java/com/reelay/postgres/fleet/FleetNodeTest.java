@@ -38,8 +38,14 @@ class FleetNodeTest {
             chatKeys.forEach(chatKey -> did.add("adopt " + chatKey));
         }
 
+        final java.util.concurrent.atomic.AtomicBoolean storeAway = new java.util.concurrent.atomic.AtomicBoolean();
+
         @Override
         public void deliver(InboxItem item) {
+            if (storeAway.getAndSet(false)) {
+                did.add("not taken " + item.payload());
+                throw new com.reelay.core.chat.NotTaken("the store failed while admitting the request", null);
+            }
             did.add("run " + item.chatKey() + " " + item.payload());
         }
 
@@ -174,6 +180,21 @@ class FleetNodeTest {
             assertTrue(System.nanoTime() < deadline, "both items done: " + probe.inbox.chatsWaiting());
             Thread.onSpinWait();
         }
+    }
+
+    @Test
+    void aRequestTheEngineCouldNotTakeIsTriedAgainNotLost() throws Exception {
+        Host ha = new Host();
+        FleetNode a = node("a", ha);
+        ha.storeAway.set(true);
+        a.offer("telegram", "1", "telegram:8", "make a video");
+        a.offer("telegram", "2", "telegram:8", "status");
+        assertEquals("adopt telegram:8", ha.next());
+        assertEquals("not taken make a video", ha.next());
+        assertNull(ha.did.poll(200, TimeUnit.MILLISECONDS), "nothing overtakes it: " + ha.did);
+        a.beat(); // the next look
+        assertEquals("run telegram:8 make a video", ha.next());
+        assertEquals("run telegram:8 status", ha.next());
     }
 
     @Test
