@@ -19,7 +19,8 @@ final class GuiWording {
             new Rule(Pattern.compile("\\b(?:click|tap|press|hit|select)(?:\\s+on)?(?:\\s+the)?\\s+[\"'“]?export[\"'”]?(?:\\s+button)?", FLAGS),
                     "say \"export\"", "say \"export\" or press the Export button"),
             // 导出视频 is the same button: matching only its first two characters left "发送“导出”视频”".
-            new Rule(Pattern.compile("点击\\s*[「“\"‘']?导出(?:视频)?[」”\"’']?(?:按钮)?"), "发送“导出”", "发送“导出”或点击下方的“导出”按钮"),
+            new Rule(Pattern.compile("点击\\s*(?:(?:下方|上方|右上角|右下角|左上角|左下角|页面上)的?)?\\s*[「“\"‘']?导出(?:视频)?[」”\"’']?(?:按钮)?"),
+                    "发送“导出”", "发送“导出”或按下方的“导出”按钮"),
             new Rule(Pattern.compile("\\b(?:preview|view|check|see)\\s+(?:it\\s+)?in\\s+the\\s+timeline", FLAGS),
                     "say \"status\" to see the timeline", "say \"status\" (or press Status) to see the timeline"),
             new Rule(Pattern.compile("\\bopen(?:\\s+up)?(?:\\s+the)?\\s+(?:timeline|project|editor|draft)", FLAGS),

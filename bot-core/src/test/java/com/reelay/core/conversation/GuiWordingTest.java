@@ -37,6 +37,8 @@ class GuiWordingTest {
         assertEquals("完成后发送“导出”即可。", GuiWording.forChat("完成后点击“导出视频”按钮即可。", false));
         assertEquals("完成后发送“导出”即可。", GuiWording.forChat("完成后点击'导出'即可。", false));
         assertEquals("发送“预览”看看效果。", GuiWording.forChat("点击‘预览’看看效果。", false));
+        assertEquals("可以发送“导出”或按下方的“导出”按钮即可下载。",
+                GuiWording.forChat("可以点击下方的“导出”按钮即可下载。", true), "where the button sits is no part of the word");
     }
 
     @Test
