@@ -146,6 +146,9 @@ class DiscordShardFleetTest {
         Interaction help = discord.slashCommand(CHANNELS.get(2), ANA, "help", Map.of(), List.of());
         answered(help);
         assertEquals(List.of(0, 0), discord.deliveredTo(help.id), "both sessions are shard 0 of 1");
+        // Both acknowledge; the second one's call may still be on its way when the first is answered.
+        discord.awaitCall(any -> discord.calls().stream()
+                .filter(c -> c.path().contains(help.token) && c.path().endsWith("/callback")).count() >= 2, WAIT);
         closeInstances();
 
         assertEquals(2L, discord.commandRegistrationCalls().get("global"));
