@@ -37,6 +37,15 @@ public final class ChatLeases {
     public Optional<ChatLease> acquire(String chatKey) {
         String me = membership.instanceId();
         long liveSince = membership.liveSince();
+        // A read first: every request wakes every instance, and for all but the owner the answer
+        // is "a live instance owns it", which needs no write (the INSERT below locks the row even
+        // when it changes nothing: one more WAL flush per request for each instance).
+        Optional<ChatLease> live = sql.queryOne("SELECT chat_key, owner, epoch FROM chat_leases WHERE chat_key = ? AND "
+                        + Membership.isLive("owner"), rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                chatKey, liveSince);
+        if (live.isPresent()) {
+            return live.filter(lease -> lease.owner().equals(me));
+        }
         // Only a live instance takes or keeps a chat: one the fleet expelled (a long pause, a
         // split from the database) must not run a chat another now runs, whatever it believes.
         Optional<ChatLease> taken = sql.queryOne("INSERT INTO chat_leases AS l (chat_key, owner, epoch, acquired_at)"
