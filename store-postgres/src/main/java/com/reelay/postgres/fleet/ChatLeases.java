@@ -20,6 +20,8 @@ public final class ChatLeases {
 
     private static final Logger log = LoggerFactory.getLogger(ChatLeases.class);
 
+    private static final Sql.Row<ChatLease> LEASE = rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3));
+
     private final Sql sql;
     private final Membership membership;
     private final Clock clock;
@@ -36,38 +38,29 @@ public final class ChatLeases {
      */
     public Optional<ChatLease> acquire(String chatKey) {
         String me = membership.instanceId();
-        long liveSince = membership.liveSince();
         // A read first: every request wakes every instance, and for all but the owner the answer
-        // is "a live instance owns it", which needs no write (the INSERT below locks the row even
-        // when it changes nothing: one more WAL flush per request for each instance).
-        Optional<ChatLease> live = sql.queryOne("SELECT chat_key, owner, epoch FROM chat_leases WHERE chat_key = ? AND "
-                        + Membership.isLive("owner"), rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                chatKey, liveSince);
+        // is "a live instance owns it", which needs no write (the INSERT of takeOver locks the row
+        // even when it changes nothing: one more WAL flush per request for each instance).
+        Optional<ChatLease> live = liveLease(chatKey);
         if (live.isPresent()) {
             return live.filter(lease -> lease.owner().equals(me));
         }
-        // Only a live instance takes or keeps a chat: one the fleet expelled (a long pause, a
-        // split from the database) must not run a chat another now runs, whatever it believes.
-        Optional<ChatLease> taken = sql.queryOne("INSERT INTO chat_leases AS l (chat_key, owner, epoch, acquired_at)"
-                        + " SELECT ?, ?, 1, ? WHERE " + Membership.isLive("?")
-                        + " ON CONFLICT (chat_key) DO UPDATE SET owner = excluded.owner,"
-                        + " epoch = l.epoch + 1, acquired_at = excluded.acquired_at"
-                        + " WHERE l.owner <> excluded.owner AND NOT " + Membership.isLive("l.owner")
-                        + " RETURNING chat_key, owner, epoch",
-                rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                chatKey, me, clock.millis(), me, liveSince, liveSince);
-        if (taken.isPresent()) {
-            log.info("chat lease taken chat={} instance={} epoch={}", chatKey, me, taken.get().epoch());
-            return taken;
-        }
-        return sql.queryOne("SELECT chat_key, owner, epoch FROM chat_leases WHERE chat_key = ? AND owner = ? AND "
-                        + Membership.isLive("owner"), rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                chatKey, me, liveSince);
+        List<ChatLease> taken = takeOver(List.of(chatKey));
+        // Not taken: another instance took it meanwhile, or this one is no longer live.
+        return taken.isEmpty() ? liveLease(chatKey).filter(lease -> lease.owner().equals(me)) : Optional.of(taken.get(0));
+    }
+
+    /** The chat's lease if its owner is live. */
+    private Optional<ChatLease> liveLease(String chatKey) {
+        return sql.queryOne("SELECT chat_key, owner, epoch FROM chat_leases WHERE chat_key = ? AND "
+                + Membership.isLive("owner"), LEASE, chatKey, membership.liveSince());
     }
 
     /**
      * Takes every chat of {@code chatKeys} that has no live owner, in one statement (a dead
      * instance's chats, all at once); returns the leases taken. Chats a live instance owns stay.
+     * Only a live instance takes a chat: one the fleet expelled (a long pause, a split from the
+     * database) must not run a chat another now runs, whatever it believes.
      */
     public List<ChatLease> takeOver(List<String> chatKeys) {
         if (chatKeys.isEmpty()) {
@@ -86,7 +79,7 @@ public final class ChatLeases {
                         + " epoch = l.epoch + 1, acquired_at = excluded.acquired_at"
                         + " WHERE l.owner <> excluded.owner AND NOT " + Membership.isLive("l.owner")
                         + " RETURNING chat_key, owner, epoch",
-                rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)), args.toArray());
+                LEASE, args.toArray());
         taken.forEach(lease -> log.info("chat lease taken chat={} instance={} epoch={}", lease.chatKey(), me, lease.epoch()));
         return taken;
     }
@@ -94,7 +87,7 @@ public final class ChatLeases {
     /** The chat's lease as recorded, whoever holds it (live or not). */
     public Optional<ChatLease> current(String chatKey) {
         return sql.queryOne("SELECT chat_key, owner, epoch FROM chat_leases WHERE chat_key = ?",
-                rs -> new ChatLease(rs.getString(1), rs.getString(2), rs.getLong(3)), chatKey);
+                LEASE, chatKey);
     }
 
     /** Whether {@code lease} is still the chat's lease (no takeover since). */
