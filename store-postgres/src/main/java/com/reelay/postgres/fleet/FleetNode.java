@@ -2,6 +2,7 @@ package com.reelay.postgres.fleet;
 
 import com.reelay.core.chat.Intake;
 import com.reelay.core.chat.NotTaken;
+import com.reelay.core.chat.support.DaemonThreads;
 import com.reelay.core.store.Sql;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -104,15 +105,9 @@ public final class FleetNode implements Intake, AutoCloseable {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reelay-fleet-heartbeat"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reelay-fleet-heartbeat"));
         // Takeovers and new requests share these: a death can hand over hundreds of chats at once.
-        this.pumps = Executors.newFixedThreadPool(8, r -> daemon(r, "reelay-fleet-inbox"));
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.pumps = Executors.newFixedThreadPool(8, DaemonThreads.named("reelay-fleet-inbox"));
     }
 
     public String instanceId() {

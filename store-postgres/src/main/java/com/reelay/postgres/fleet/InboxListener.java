@@ -1,5 +1,6 @@
 package com.reelay.postgres.fleet;
 
+import com.reelay.core.chat.support.DaemonThreads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,8 +33,7 @@ public final class InboxListener implements AutoCloseable {
         this.database = database;
         this.wake = wake;
         this.retry = retry;
-        this.thread = new Thread(this::listen, "reelay-inbox-listener");
-        this.thread.setDaemon(true);
+        this.thread = DaemonThreads.named("reelay-inbox-listener").newThread(this::listen);
     }
 
     /** Starts listening; returns once LISTEN is in place, so no later offer is missed. */
