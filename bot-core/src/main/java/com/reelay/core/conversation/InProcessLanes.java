@@ -127,6 +127,31 @@ final class InProcessLanes implements LaneScheduler {
         }
     }
 
+    /**
+     * Notes where the running request shows itself, and the final reply it hands out: the next
+     * owner after a crash repeats that reply in that message, or edits the cut-off notice into it
+     * (an edit made twice reads once). A small write on the post's callback, as a delivered
+     * render is marked: a worker could be busy for seconds under a burst, leaving the message unnoted.
+     */
+    private void followProgress(LaneRequest request, ProgressMessage announced) {
+        if (announced == null) {
+            return;
+        }
+        announced.message().thenAccept(posted -> posted.ifPresent(m -> noted("progress message",
+                request, () -> store.noteRunningMessage(request.chat().key(), request.requestId(), m.messageId()))));
+        announced.beforeFinish((text, buttons) -> noted("answer", request, () -> store.noteAnswer(
+                request.chat().key(), request.requestId(), new NotedAnswer(text, buttons).encoded())));
+    }
+
+    private static void noted(String what, LaneRequest request, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            log.warn("running request's {} not noted (a crash would tell it as a new message) chat={} request={}: {}",
+                    what, request.chat(), request.requestId(), e.toString());
+        }
+    }
+
     private void clearRunning(LaneRequest request) {
         try {
             store.clearRunning(request.chat().key(), request.requestId());
@@ -144,6 +169,7 @@ final class InProcessLanes implements LaneScheduler {
             // The person sees the request was taken before it queues for a worker: under a burst
             // the workers are busy creating sessions, and the first progress must not wait for them.
             ProgressMessage announced = turns.announce(out, request);
+            followProgress(request, announced);
             workers.execute(() -> run(out, request, announced));
         });
     }

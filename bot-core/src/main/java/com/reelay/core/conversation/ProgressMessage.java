@@ -11,6 +11,7 @@ import com.reelay.core.chat.support.Futures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,6 +53,7 @@ final class ProgressMessage {
     private ScheduledFuture<?> scheduled;
     private boolean awaitingPost;
     private boolean finished;
+    private BiConsumer<String, List<Button>> beforeFinish = (text, buttons) -> { };
 
     private ProgressMessage(ChatOutput output, ChatRef chat, Clock clock, ScheduledExecutorService scheduler,
                             EditPace pace, String requestId) {
@@ -89,6 +91,14 @@ final class ProgressMessage {
                     messageId.isBlank() ? Optional.empty() : Optional.of(new MessageRef(chat, messageId)));
         }
         return p;
+    }
+
+    /**
+     * Runs {@code step} once with the final reply, just before it is handed to the platform (on the
+     * thread that finishes): from then on it may be out, even if this process stops before it hears so.
+     */
+    synchronized void beforeFinish(BiConsumer<String, List<Button>> step) {
+        beforeFinish = step;
     }
 
     /** The platform's id of the message once it is posted (empty if it could not be). */
@@ -179,12 +189,15 @@ final class ProgressMessage {
             if (finished) {
                 return CompletableFuture.completedFuture(null);
             }
-            finished = true;
+            finished = true; // no progress edit is handed over from here on
             pending = null;
             if (scheduled != null) {
                 scheduled.cancel(false);
                 scheduled = null;
             }
+        }
+        beforeFinish.accept(text, buttons); // outside the lock: it may write to the store
+        synchronized (this) {
             List<Reply> parts = TextSplitter.replies(text, buttons, output.capabilities());
             done = message.thenCompose(ref -> {
                 CompletableFuture<?> chain;

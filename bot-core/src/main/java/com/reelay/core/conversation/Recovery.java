@@ -6,8 +6,10 @@ import com.reelay.core.chat.ChatUser;
 import com.reelay.core.store.QueuedRequest;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.RenderJob;
+import com.reelay.core.store.RunningRequest;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -67,7 +69,7 @@ final class Recovery {
         List<QueuedRequest> queued = store.queued().stream().filter(q -> mine.test(q.chatKey())).toList();
         Set<String> waiting = new HashSet<>();
         queued.forEach(q -> waiting.add(q.chatKey() + " " + q.requestId()));
-        for (QueuedRequest r : store.running()) {
+        for (RunningRequest r : store.running()) {
             if (mine.test(r.chatKey())) {
                 taken.add(r.requestId());
                 String key = r.chatKey() + " " + r.requestId();
@@ -97,9 +99,11 @@ final class Recovery {
     /**
      * A request that was running when its process stopped: its stream is gone, and sending the
      * prompt again could charge twice, so the person hears it was cut off and decides (Retry).
-     * An export whose render was started needs no word: the resumed render posts the link.
+     * One that had handed out its answer gets that answer again instead (the platform may not
+     * have taken it). An export whose render was started needs no word: the resumed render posts the link.
      */
-    private void cutOff(Function<String, ChatOutput> outputs, QueuedRequest r, boolean renderGoesOn) {
+    private void cutOff(Function<String, ChatOutput> outputs, RunningRequest running, boolean renderGoesOn) {
+        QueuedRequest r = running.request();
         ChatRef chat = ChatRef.fromKey(r.chatKey());
         ChatOutput out = outputs.apply(chat.platform());
         if (out == null) {
@@ -109,11 +113,25 @@ final class Recovery {
             store.clearRunning(r.chatKey(), r.requestId());
             return;
         }
-        log.info("request cut off by a stop chat={} request={} kind={}", chat, r.requestId(), r.kind());
         ChatUser user = new ChatUser(r.userId(), r.userName(), r.languageTag());
-        CompletableFuture<Void> said = r.kind().equals(QueuedKind.FILES)
-                ? replies.say(out, chat, r.requestId(), replies.phrases(chat, user).restartedBeforeUpload(r.payload()), List.of())
-                : replies.sayCutOff(out, new LaneRequest(chat, user, r.requestId(), QueuedKind.decode(r), 0));
+        // Said in its progress message when it has one: an owner that dies right after saying it
+        // leaves the note, and the next one's identical edit changes nothing the person sees.
+        ProgressMessage shown = running.progressMessageId().isBlank() ? null
+                : replies.resumeProgress(out, chat, running.progressMessageId(), r.requestId());
+        Optional<NotedAnswer> answer = NotedAnswer.decode(running.answer());
+        log.info("request cut off by a stop chat={} request={} kind={} says={} in={}", chat, r.requestId(), r.kind(),
+                answer.isPresent() ? "its-answer-again" : "cut-off", shown == null ? "new-message" : "progress-message");
+        CompletableFuture<Void> said;
+        if (answer.isPresent()) {
+            // Its answer was handed out, maybe not taken: the same answer again reads once.
+            said = shown != null ? shown.finish(answer.get().text(), answer.get().buttons())
+                    : replies.say(out, chat, r.requestId(), answer.get().text(), answer.get().buttons());
+        } else if (r.kind().equals(QueuedKind.FILES)) {
+            String text = replies.phrases(chat, user).restartedBeforeUpload(r.payload());
+            said = shown != null ? shown.finish(text, List.of()) : replies.say(out, chat, r.requestId(), text, List.of());
+        } else {
+            said = replies.sayCutOff(out, new LaneRequest(chat, user, r.requestId(), QueuedKind.decode(r), 0), shown);
+        }
         // Forgotten once said: if this process stops first, whoever runs the chat next says it.
         said.whenComplete((ignored, error) -> {
             try {

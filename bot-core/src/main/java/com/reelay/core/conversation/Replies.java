@@ -186,13 +186,19 @@ final class Replies {
         return announced != null ? announced.finish(text, buttons) : say(out, r.chat(), r.requestId(), text, buttons);
     }
 
-    /** A request whose process stopped mid-way: said so, with Retry (the person knows whether it is worth credits). */
-    CompletableFuture<Void> sayCutOff(ChatOutput out, LaneRequest r) {
+    /**
+     * A request whose process stopped mid-way: said so, with Retry (the person knows whether it is
+     * worth credits). In {@code shown}, its progress message, when given; else as a new message.
+     */
+    CompletableFuture<Void> sayCutOff(ChatOutput out, LaneRequest r, ProgressMessage shown) {
         Phrases phrases = phrases(r);
+        List<Button> retry = retryButton(r, phrases).map(List::of).orElse(List.of());
+        if (shown != null) {
+            return shown.finish(phrases.cutOff(r.intent()), retry);
+        }
         // An acknowledgement's class: it answers the oldest request, so it goes before the
         // acknowledgements of what the person sent since, as they expect to read it.
-        return say(out, r.chat(), r.requestId(), phrases.cutOff(r.intent()),
-                retryButton(r, phrases).map(List::of).orElse(List.of()), Urgency.ACKNOWLEDGEMENT, false);
+        return say(out, r.chat(), r.requestId(), phrases.cutOff(r.intent()), retry, Urgency.ACKNOWLEDGEMENT, false);
     }
 
     /** Retry sends the same request again: remembered here, named by its id in the button. */

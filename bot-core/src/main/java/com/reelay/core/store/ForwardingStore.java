@@ -78,7 +78,17 @@ public abstract class ForwardingStore implements ReelayStore {
     }
 
     @Override
-    public List<QueuedRequest> running() {
+    public void noteRunningMessage(String chatKey, String requestId, String progressMessageId) {
+        delegate.noteRunningMessage(chatKey, requestId, progressMessageId);
+    }
+
+    @Override
+    public void noteAnswer(String chatKey, String requestId, String answer) {
+        delegate.noteAnswer(chatKey, requestId, answer);
+    }
+
+    @Override
+    public List<RunningRequest> running() {
         return delegate.running();
     }
 

@@ -44,6 +44,12 @@ public interface ReelayStore extends PromptLog, AutoCloseable {
     /** The chat's request {@code requestId} is over (or its cut-off notice out); the chat's others stay. */
     void clearRunning(String chatKey, String requestId);
 
+    /** The running request {@code requestId} shows itself in {@code progressMessageId}; nothing if it is no longer noted. */
+    void noteRunningMessage(String chatKey, String requestId, String progressMessageId);
+
+    /** The running request {@code requestId} hands out {@code answer}, its final reply; nothing if it is no longer noted. */
+    void noteAnswer(String chatKey, String requestId, String answer);
+
     /** Keeps what a failed request asked for (its Retry button's target); forgets those failed before {@code forgetBefore}. */
     void saveRetry(QueuedRequest request, Instant forgetBefore);
 
@@ -51,7 +57,7 @@ public interface ReelayStore extends PromptLog, AutoCloseable {
     Optional<QueuedRequest> retry(String requestId);
 
     /** Requests that were running when their process stopped, or that run now (id 0), oldest first. */
-    List<QueuedRequest> running();
+    List<RunningRequest> running();
 
     /** Inserts or replaces a render job. */
     void saveRenderJob(RenderJob job);

@@ -120,7 +120,8 @@ public abstract class SqlStore implements ReelayStore {
     public void markRunning(QueuedRequest r) {
         sql.update("INSERT INTO running_requests (chat_key, user_id, user_name, language_tag, request_id, kind, payload,"
                         + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_key, request_id) DO UPDATE SET"
-                        + " kind = excluded.kind, payload = excluded.payload, started_at = excluded.started_at",
+                        + " kind = excluded.kind, payload = excluded.payload, started_at = excluded.started_at,"
+                        + " progress_message_id = '', answer = ''",
                 r.chatKey(), r.userId(), r.userName(), r.languageTag(), r.requestId(), r.kind(), r.payload(),
                 r.queuedAt().toEpochMilli());
     }
@@ -131,11 +132,24 @@ public abstract class SqlStore implements ReelayStore {
     }
 
     @Override
-    public List<QueuedRequest> running() {
-        return sql.queryAll("SELECT chat_key, user_id, user_name, language_tag, request_id, kind, payload, started_at"
-                        + " FROM running_requests ORDER BY started_at",
-                rs -> new QueuedRequest(0, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))));
+    public void noteRunningMessage(String chatKey, String requestId, String progressMessageId) {
+        sql.update("UPDATE running_requests SET progress_message_id = ? WHERE chat_key = ? AND request_id = ?",
+                progressMessageId, chatKey, requestId);
+    }
+
+    @Override
+    public void noteAnswer(String chatKey, String requestId, String answer) {
+        sql.update("UPDATE running_requests SET answer = ? WHERE chat_key = ? AND request_id = ?", answer, chatKey,
+                requestId);
+    }
+
+    @Override
+    public List<RunningRequest> running() {
+        return sql.queryAll("SELECT chat_key, user_id, user_name, language_tag, request_id, kind, payload, started_at,"
+                        + " progress_message_id, answer FROM running_requests ORDER BY started_at",
+                rs -> new RunningRequest(new QueuedRequest(0, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        Instant.ofEpochMilli(rs.getLong(8))), rs.getString(9), rs.getString(10)));
     }
 
     @Override

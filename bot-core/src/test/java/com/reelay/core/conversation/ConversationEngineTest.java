@@ -7,18 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.reelay.core.chat.Action;
 import com.reelay.core.chat.Attachment;
 import com.reelay.core.chat.ChatRef;
-import com.reelay.core.chat.Capabilities;
-import com.reelay.core.chat.Activity;
-import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.Reply;
 import com.reelay.core.chat.MessageRef;
-import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatUser;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.nemo.NemoSettings;
 import com.reelay.core.nemo.OkHttpNemoClient;
 import com.reelay.core.store.CachingStore;
 import com.reelay.core.store.QueuedRequest;
+import com.reelay.core.store.RunningRequest;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.RenderJob;
 import com.reelay.core.store.SqliteStore;
@@ -295,7 +292,7 @@ class ConversationEngineTest {
     void theRunningRequestIsNotedUntilItsAnswerIsOut() throws Exception {
         restartWith(NemoSimulator.builder().noTextProbability(0).generationDuration(Duration.ofSeconds(1)));
         say("make a video of a city timelapse");
-        QueuedRequest running = await(() -> store.running().stream().findFirst().orElse(null));
+        QueuedRequest running = await(() -> store.running().stream().findFirst().map(RunningRequest::request).orElse(null));
         assertEquals(List.of(chat.key(), "r1", "chat", "make a video of a city timelapse"),
                 List.of(running.chatKey(), running.requestId(), running.kind(), running.payload()));
         answer(1);
@@ -325,39 +322,78 @@ class ConversationEngineTest {
         QueuedRequest cut = new QueuedRequest(0, chat.key(), ann.id(), ann.displayName(), "en", "r7", "export", "",
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)); // as the store keeps it
         store.markRunning(cut);
-        CompletableFuture<MessageRef> held = new CompletableFuture<>();
-        ChatOutput slow = new ChatOutput() { // the platform has not answered the notice yet
-            @Override
-            public Capabilities capabilities() {
-                return out.capabilities();
-            }
-
-            @Override
-            public CompletableFuture<MessageRef> send(ChatRef to, String requestId, Reply reply) {
-                return held.thenCompose(ignored -> out.send(to, requestId, reply));
-            }
-
-            @Override
-            public CompletableFuture<Void> edit(MessageRef message, Reply reply) {
-                return out.edit(message, reply);
-            }
-
-            @Override
-            public CompletableFuture<MessageRef> sendVideo(ChatRef to, String requestId, FinishedVideo video) {
-                return out.sendVideo(to, requestId, video);
-            }
-
-            @Override
-            public void showActivity(ChatRef to, Activity activity) {
-            }
-        };
+        FaultyPlatform slow = new FaultyPlatform(out);
+        slow.holdSends = new CompletableFuture<>(); // the platform has not answered the notice yet
         engine.register("test", slow);
         engine.adopt(List.of(chat.key()));
         assertTrue(engine.adopted("r7"));
-        assertEquals(List.of(cut), store.running(), "not said yet: if this instance died now, the next owner must say it");
-        held.complete(null);
+        assertEquals(List.of(cut), store.running().stream().map(RunningRequest::request).toList(), "not said yet: if this instance died now, the next owner must say it");
+        slow.holdSends.complete(null);
         out.awaitMessage(chat, t -> t.startsWith("⚠️ I was cut off while starting your export"), WAIT);
         await(() -> store.running().isEmpty() ? true : null);
+    }
+
+    @Test
+    void theRunningRequestNotesItsProgressMessageAndWhenItsAnswerGoesOut() throws Exception {
+        restartWith(NemoSimulator.builder().noTextProbability(0).generationDuration(Duration.ofMillis(300)));
+        FaultyPlatform platform = new FaultyPlatform(out);
+        platform.holdAnswers = new CompletableFuture<>();
+        engine.register("test", platform);
+        say("make a video of a city timelapse");
+        RecordingChatOutput.Message progress = out.awaitMessage(chat, EN.connecting()::equals, WAIT);
+        RunningRequest noted = await(() -> store.running().stream()
+                .filter(r -> !r.progressMessageId().isEmpty()).findFirst().orElse(null));
+        assertEquals(progress.ref.messageId(), noted.progressMessageId());
+        assertEquals("", noted.answer(), "nothing handed out yet");
+        // The final reply is handed to the platform and held there: from now on it may be out.
+        String handed = await(() -> store.running().stream().map(RunningRequest::answer)
+                .filter(a -> !a.isEmpty()).findFirst().orElse(null));
+        platform.holdAnswers.complete(null);
+        RecordingChatOutput.Message answer = answer(1);
+        assertEquals(new NotedAnswer(answer.text(), answer.current().buttons()), NotedAnswer.decode(handed).orElseThrow(),
+                "the note is the answer as the person sees it");
+        await(() -> store.running().isEmpty() ? true : null);
+    }
+
+    @Test
+    void aCutOffNoticeReplacesItsProgressMessageSoAnOwnerDyingAfterSayingItLeavesOneNotice() throws Exception {
+        MessageRef progress = out.send(chat, "r7", Reply.text(EN.connecting())).join();
+        QueuedRequest cut = new QueuedRequest(0, chat.key(), ann.id(), ann.displayName(), "en", "r7", "chat",
+                "now add music", Instant.now());
+        store.markRunning(cut);
+        store.noteRunningMessage(chat.key(), "r7", progress.messageId());
+        engine.adopt(List.of(chat.key()));
+        await(() -> store.running().isEmpty() ? true : null);
+        // The owner that said it died before crossing it off: the next owner finds the same note.
+        store.markRunning(cut);
+        store.noteRunningMessage(chat.key(), "r7", progress.messageId());
+        engine.close(Duration.ZERO);
+        engine = newEngine();
+        engine.adopt(List.of(chat.key()));
+        await(() -> store.running().isEmpty() ? true : null);
+        List<RecordingChatOutput.Message> messages = out.messages(chat);
+        assertEquals(1, messages.size(), "the notice is the progress message, said twice alike: " + messages);
+        assertTrue(messages.get(0).text().startsWith("⚠️ I was cut off while working on “now add music”"), messages.toString());
+        assertEquals(1, messages.get(0).current().buttons().size(), "Retry: " + messages);
+    }
+
+    @Test
+    void anAnswerHandedOutBeforeTheCrashIsRepeatedInItsMessageNotReplacedByACutOffNotice() throws Exception {
+        // The answer went out, then the process died before crossing the request off.
+        NotedAnswer handed = new NotedAnswer("Here is your lighthouse video plan.",
+                List.of(EN.button(Action.EXPORT)));
+        MessageRef answered = out.send(chat, "r7", new Reply(handed.text(), handed.buttons())).join();
+        store.markRunning(new QueuedRequest(0, chat.key(), ann.id(), ann.displayName(), "en", "r7", "chat",
+                "now add music", Instant.now()));
+        store.noteRunningMessage(chat.key(), "r7", answered.messageId());
+        store.noteAnswer(chat.key(), "r7", handed.encoded());
+        engine.adopt(List.of(chat.key()));
+        await(() -> store.running().isEmpty() ? true : null);
+        List<RecordingChatOutput.Message> messages = out.messages(chat);
+        assertEquals(1, messages.size(), "no notice beside the answer: " + messages);
+        assertEquals(2, messages.get(0).versions.size(), "edited once more, to the same answer");
+        assertEquals(new Reply(handed.text(), handed.buttons()), messages.get(0).current());
+        assertTrue(sim.requests(Endpoint.RUN_SSE).isEmpty(), "nothing sent to NemoVideo again");
     }
 
     @Test
@@ -382,7 +418,7 @@ class ConversationEngineTest {
                 Instant.now()));
         engine.adopt(List.of(chat.key()));
         out.awaitMessage(chat, t -> t.startsWith("⚠️ I was cut off"), WAIT);
-        assertEquals(List.of("test:2"), store.running().stream().map(QueuedRequest::chatKey).toList(),
+        assertEquals(List.of("test:2"), store.running().stream().map(RunningRequest::chatKey).toList(),
                 "another owner's chat is left alone");
         assertEquals(List.of(), out.messages(new ChatRef("test", "2")));
     }

@@ -3,16 +3,10 @@ package com.reelay.core.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.reelay.core.chat.Activity;
-import com.reelay.core.chat.Capabilities;
-import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
 import com.reelay.core.chat.ChatUser;
-import com.reelay.core.chat.FinishedVideo;
 import com.reelay.core.chat.Inbound;
 import com.reelay.core.chat.MessageGone;
-import com.reelay.core.chat.MessageRef;
-import com.reelay.core.chat.Reply;
 import com.reelay.core.chat.Undeliverable;
 import com.reelay.core.nemo.NemoSettings;
 import com.reelay.core.nemo.OkHttpNemoClient;
@@ -48,51 +42,10 @@ class ExportDeliveryTest {
     private OkHttpNemoClient client;
     private ConversationEngine engine;
     private final RecordingChatOutput recorded = RecordingChatOutput.telegramLike();
-    private final Platform out = new Platform(recorded);
+    private final FaultyPlatform out = new FaultyPlatform(recorded);
     private final ChatRef chat = new ChatRef("test", "1");
     private final ChatUser ann = new ChatUser("u1", "Ann", "en");
     private final AtomicInteger requests = new AtomicInteger();
-
-    /** The recording platform, with the faults a test switches on. */
-    static final class Platform implements ChatOutput {
-        final RecordingChatOutput inner;
-        volatile CompletableFuture<Void> holdSends;
-        volatile RuntimeException failEdits;
-        volatile RuntimeException failAll;
-
-        Platform(RecordingChatOutput inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return inner.capabilities();
-        }
-
-        @Override
-        public CompletableFuture<MessageRef> send(ChatRef chat, String requestId, Reply reply) {
-            if (failAll != null) {
-                return CompletableFuture.failedFuture(failAll);
-            }
-            CompletableFuture<Void> hold = holdSends;
-            return hold == null ? inner.send(chat, requestId, reply) : hold.thenCompose(x -> inner.send(chat, requestId, reply));
-        }
-
-        @Override
-        public CompletableFuture<Void> edit(MessageRef message, Reply reply) {
-            RuntimeException fail = failAll != null ? failAll : failEdits;
-            return fail != null ? CompletableFuture.failedFuture(fail) : inner.edit(message, reply);
-        }
-
-        @Override
-        public CompletableFuture<MessageRef> sendVideo(ChatRef chat, String requestId, FinishedVideo video) {
-            return failAll != null ? CompletableFuture.failedFuture(failAll) : inner.sendVideo(chat, requestId, video);
-        }
-
-        @Override
-        public void showActivity(ChatRef chat, Activity activity) {
-        }
-    }
 
     @BeforeEach
     void start() {

@@ -152,13 +152,37 @@ public abstract class ReelayStoreContract {
         store.markRunning(new QueuedRequest(0, "c:2", "u", "", "", "r9", "export", "", T0.plusSeconds(1)));
         // The next request starts while r1's cut-off notice is still owed: both stay noted.
         store.markRunning(new QueuedRequest(0, "c:1", "u", "Ann", "en", "r2", "chat", "shorter", T0.plusSeconds(2)));
-        assertEquals(List.of("r1", "r9", "r2"), store.running().stream().map(QueuedRequest::requestId).toList());
+        assertEquals(List.of("r1", "r9", "r2"), store.running().stream().map(RunningRequest::requestId).toList());
         store.clearRunning("c:1", "r1"); // clearing one leaves the chat's other
-        assertEquals(List.of("r9", "r2"), closeAndReopen().running().stream().map(QueuedRequest::requestId).toList());
-        QueuedRequest r2 = store.running().get(1);
-        assertEquals(new QueuedRequest(0, "c:1", "u", "Ann", "en", "r2", "chat", "shorter", T0.plusSeconds(2)), r2);
+        assertEquals(List.of("r9", "r2"), closeAndReopen().running().stream().map(RunningRequest::requestId).toList());
+        RunningRequest r2 = store.running().get(1);
+        assertEquals(new RunningRequest(new QueuedRequest(0, "c:1", "u", "Ann", "en", "r2", "chat", "shorter",
+                T0.plusSeconds(2)), "", ""), r2);
         store.clearRunning("c:1", "r2");
-        assertEquals(List.of("r9"), store.running().stream().map(QueuedRequest::requestId).toList());
+        assertEquals(List.of("r9"), store.running().stream().map(RunningRequest::requestId).toList());
+    }
+
+    @Test
+    void aRunningRequestKeepsWhereItShowsItselfAndTheAnswerItHandedOut() throws Exception {
+        QueuedRequest r1 = new QueuedRequest(0, "c:1", "u", "Ann", "en", "r1", "chat", "make a video", T0);
+        store.markRunning(r1);
+        store.markRunning(new QueuedRequest(0, "c:1", "u", "Ann", "en", "r2", "chat", "shorter", T0.plusSeconds(1)));
+        store.noteRunningMessage("c:1", "r1", "4711");
+        assertEquals(new RunningRequest(r1, "4711", ""), closeAndReopen().running().get(0));
+        String answer = "{\"text\":\"Here is your plan: 3 scenes.\",\"buttons\":[]}";
+        store.noteAnswer("c:1", "r1", answer);
+        assertEquals(List.of(new RunningRequest(r1, "4711", answer),
+                        new RunningRequest(new QueuedRequest(0, "c:1", "u", "Ann", "en", "r2", "chat", "shorter",
+                                T0.plusSeconds(1)), "", "")),
+                closeAndReopen().running(), "the chat's other request is untouched");
+        // Noted again (a request that waited, now starting): it starts over with no message.
+        store.markRunning(r1);
+        assertEquals(new RunningRequest(r1, "", ""), store.running().get(0));
+        // A note arriving after the request was cleared (a late callback) brings nothing back.
+        store.clearRunning("c:1", "r1");
+        store.noteRunningMessage("c:1", "r1", "4712");
+        store.noteAnswer("c:1", "r1", answer);
+        assertEquals(List.of("r2"), store.running().stream().map(RunningRequest::requestId).toList());
     }
 
     @Test

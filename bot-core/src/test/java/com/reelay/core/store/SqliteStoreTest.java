@@ -32,7 +32,7 @@ class SqliteStoreTest extends ReelayStoreContract {
 
     @Override
     protected int latestSchemaVersion() {
-        return 6;
+        return 7;
     }
 
     /** Schema version 2 exactly as the hand-rolled migrations of earlier Reelays made it, with some rows. */
