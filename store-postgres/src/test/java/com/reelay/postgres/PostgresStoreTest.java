@@ -21,6 +21,6 @@ class PostgresStoreTest extends ReelayStoreContract {
 
     @Override
     protected int latestSchemaVersion() {
-        return 9;
+        return 10;
     }
 }

@@ -99,7 +99,7 @@ public final class ConversationEngine implements ChatEngine, AutoCloseable {
                 new OpenProjectTurn(sessions, projects, workers, replies));
         this.lanes = new InProcessLanes(store, settings, clock, replies, workers, turns, line);
         this.instant = new InstantAnswers(client, sessions, replies, () -> lanes, prompts, projects, languages);
-        this.recovery = new Recovery(store, sessions, renders, replies, lanes);
+        this.recovery = new Recovery(store, sessions, renders, replies, lanes, line);
         metrics.watch(lanes);
     }
 

@@ -2,6 +2,7 @@ package com.reelay.core.conversation;
 
 import com.reelay.core.chat.ChatOutput;
 import com.reelay.core.chat.ChatRef;
+import com.reelay.core.chat.MessageRef;
 import com.reelay.core.store.ReelayStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,7 +76,9 @@ final class InProcessLanes implements LaneScheduler {
             Phrases phrases = replies.phrases(request);
             if (request.storedId() != 0) {
                 forget(request);
-                replies.refuse(out, request.chat(), request.requestId(), phrases.lineFullAfterRestart());
+                String text = phrases.lineFullAfterRestart();
+                line.left(request).ifPresentOrElse(ack -> ack.finish(text, List.of()),
+                        () -> replies.refuse(out, request.chat(), request.requestId(), text));
             } else {
                 replies.refuse(out, request.chat(), request.requestId(), phrases.lineFull(settings.maxWaitingPerChat()));
             }
@@ -83,7 +86,20 @@ final class InProcessLanes implements LaneScheduler {
         }
         waiting.incrementAndGet();
         log.info("request queued chat={} request={} place={}", request.chat(), request.requestId(), place[0]);
-        line.queued(out, request, ahead);
+        line.queued(out, request, ahead).thenAccept(posted -> posted.ifPresent(ack -> noteQueuedMessage(request, ack)));
+    }
+
+    /** Keeps the acknowledgement with the stored request, so it carries on there after a restart or a takeover. */
+    private void noteQueuedMessage(LaneRequest request, MessageRef ack) {
+        if (request.storedId() == 0) {
+            return;
+        }
+        try {
+            store.noteQueuedMessage(request.storedId(), ack.messageId());
+        } catch (RuntimeException e) {
+            log.warn("waiting request's acknowledgement not noted (a restart would post another) chat={} request={}: {}",
+                    request.chat(), request.requestId(), e.toString());
+        }
     }
 
     /** Keeps a waiting request across a restart; a store that fails only costs that (the request still waits). */

@@ -7,6 +7,7 @@ import com.reelay.core.store.QueuedRequest;
 import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.RenderJob;
 import com.reelay.core.store.RunningRequest;
+import com.reelay.core.store.WaitingRequest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,11 @@ final class Recovery {
     private final RenderJobs renders;
     private final Replies replies;
     private final LaneScheduler lanes;
+    private final WaitingLine line;
 
-    Recovery(ReelayStore store, ChatSessions sessions, RenderJobs renders, Replies replies, LaneScheduler lanes) {
+    Recovery(ReelayStore store, ChatSessions sessions, RenderJobs renders, Replies replies, LaneScheduler lanes,
+             WaitingLine line) {
+        this.line = line;
         this.store = store;
         this.sessions = sessions;
         this.renders = renders;
@@ -66,7 +70,7 @@ final class Recovery {
             ProgressMessage progress = replies.resumeProgress(out, chat, job.progressMessageId(), job.requestId());
             renders.watch(job, sessions.auth(chat), out, progress);
         }
-        List<QueuedRequest> queued = store.queued().stream().filter(q -> mine.test(q.chatKey())).toList();
+        List<WaitingRequest> queued = store.queued().stream().filter(q -> mine.test(q.chatKey())).toList();
         Set<String> waiting = new HashSet<>();
         queued.forEach(q -> waiting.add(q.chatKey() + " " + q.requestId()));
         for (RunningRequest r : store.running()) {
@@ -77,7 +81,8 @@ final class Recovery {
                 cutOff(outputs, r, rendering.contains(key) || waiting.contains(key));
             }
         }
-        for (QueuedRequest q : queued) {
+        for (WaitingRequest w : queued) {
+            QueuedRequest q = w.request();
             taken.add(q.requestId());
             ChatRef chat = ChatRef.fromKey(q.chatKey());
             ChatOutput out = outputs.apply(chat.platform());
@@ -87,11 +92,20 @@ final class Recovery {
             ChatUser user = new ChatUser(q.userId(), q.userName(), q.languageTag());
             if (q.kind().equals(QueuedKind.FILES)) {
                 store.dequeue(q.id());
-                replies.say(out, chat, q.requestId(), replies.phrases(chat, user).restartedBeforeUpload(q.payload()), List.of());
+                String text = replies.phrases(chat, user).restartedBeforeUpload(q.payload());
+                if (w.ackMessageId().isBlank()) {
+                    replies.say(out, chat, q.requestId(), text, List.of());
+                } else {
+                    replies.resumeProgress(out, chat, w.ackMessageId(), q.requestId()).finish(text, List.of());
+                }
                 continue;
             }
             log.info("queued request resumed chat={} request={}", chat, q.requestId());
-            lanes.enter(out, new LaneRequest(chat, user, q.requestId(), QueuedKind.decode(q), q.id()));
+            LaneRequest request = new LaneRequest(chat, user, q.requestId(), QueuedKind.decode(q), q.id());
+            if (!w.ackMessageId().isBlank()) {
+                line.carriedOver(out, request, w.ackMessageId());
+            }
+            lanes.enter(out, request);
         }
         return taken;
     }

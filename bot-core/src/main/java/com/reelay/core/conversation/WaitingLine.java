@@ -41,12 +41,39 @@ final class WaitingLine {
         this.clock = clock;
     }
 
-    /** {@code request} joined its chat's line behind the running request and {@code ahead} (in order). */
-    void queued(ChatOutput out, LaneRequest request, List<LaneRequest> ahead) {
+    /**
+     * {@code request} joined its chat's line behind the running request and {@code ahead} (in
+     * order). Returns the acknowledgement's message once posted, to keep with the waiting request;
+     * empty when it could not be posted, or when the request carries one over ({@link #carriedOver}),
+     * which then shows the new place.
+     */
+    CompletableFuture<Optional<MessageRef>> queued(ChatOutput out, LaneRequest request, List<LaneRequest> ahead) {
         String text = wording(request, ahead);
+        CompletableFuture<Optional<ProgressMessage>> carried = acks.get(request.requestId());
+        if (carried != null) {
+            carried.thenAccept(p -> p.ifPresent(progress -> progress.update(text)));
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         CompletableFuture<Optional<MessageRef>> posted = replies.acknowledgeWaiting(out, request, text);
         acks.put(request.requestId(), posted.thenApply(ref -> ref.map(
                 m -> replies.resumeProgress(out, request.chat(), m.messageId(), request.requestId()))));
+        return posted;
+    }
+
+    /**
+     * A request that waited before a restart or a takeover, acknowledged in {@code ackMessageId}:
+     * it carries on in that message (its new place, then its progress and answer) instead of
+     * leaving it behind and posting another.
+     */
+    void carriedOver(ChatOutput out, LaneRequest request, String ackMessageId) {
+        acks.put(request.requestId(), CompletableFuture.completedFuture(Optional.of(
+                replies.resumeProgress(out, request.chat(), ackMessageId, request.requestId()))));
+    }
+
+    /** {@code request} leaves the line without running (refused): its acknowledgement, if already posted, for the reason. */
+    Optional<ProgressMessage> left(LaneRequest request) {
+        CompletableFuture<Optional<ProgressMessage>> ack = acks.remove(request.requestId());
+        return ack == null ? Optional.empty() : ack.getNow(Optional.empty());
     }
 
     /** The line moved: {@code next} (may be null) runs now, and each request still waiting gets its new place. */

@@ -53,7 +53,12 @@ public abstract class ForwardingStore implements ReelayStore {
     }
 
     @Override
-    public List<QueuedRequest> queued() {
+    public void noteQueuedMessage(long id, String ackMessageId) {
+        delegate.noteQueuedMessage(id, ackMessageId);
+    }
+
+    @Override
+    public List<WaitingRequest> queued() {
         return delegate.queued();
     }
 

@@ -32,8 +32,11 @@ public interface ReelayStore extends PromptLog, AutoCloseable {
     /** Drops every waiting request of a chat; returns how many. */
     int dropQueued(String chatKey);
 
+    /** The waiting request stored as {@code id} was acknowledged in {@code ackMessageId}; nothing if it no longer waits. */
+    void noteQueuedMessage(long id, String ackMessageId);
+
     /** All waiting requests, oldest first. */
-    List<QueuedRequest> queued();
+    List<WaitingRequest> queued();
 
     /**
      * Notes a request the chat runs now (its id is ignored), until {@link #clearRunning}. A chat

@@ -88,11 +88,17 @@ public abstract class SqlStore implements ReelayStore {
     }
 
     @Override
-    public List<QueuedRequest> queued() {
-        return sql.queryAll("SELECT id, chat_key, user_id, user_name, language_tag, request_id, kind, payload, queued_at"
-                        + " FROM queued_requests ORDER BY id",
-                rs -> new QueuedRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9))));
+    public void noteQueuedMessage(long id, String ackMessageId) {
+        sql.update("UPDATE queued_requests SET ack_message_id = ? WHERE id = ?", ackMessageId, id);
+    }
+
+    @Override
+    public List<WaitingRequest> queued() {
+        return sql.queryAll("SELECT id, chat_key, user_id, user_name, language_tag, request_id, kind, payload, queued_at,"
+                        + " ack_message_id FROM queued_requests ORDER BY id",
+                rs -> new WaitingRequest(new QueuedRequest(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        Instant.ofEpochMilli(rs.getLong(9))), rs.getString(10)));
     }
 
     @Override

@@ -278,14 +278,47 @@ class ConversationEngineTest {
         say("make a video of a city timelapse");
         out.awaitMessage(chat, EN.connecting()::equals, WAIT);
         say("what can you do?");
-        out.awaitMessage(chat, t -> t.contains("#1 in line"), WAIT);
+        RecordingChatOutput.Message ack = out.awaitMessage(chat, t -> t.contains("#1 in line"), WAIT);
         await(() -> store.chat(chat.key()).map(c -> sim.chatMessagesReceived(c.sessionId()))
                 .filter(m -> !m.isEmpty()).orElse(null)); // the first request reached NemoVideo
+        await(() -> store.queued().stream().anyMatch(w -> w.ackMessageId().equals(ack.ref.messageId())) ? true : null);
         engine.close(Duration.ZERO);
         engine = newEngine();
         engine.resume();
         await(() -> sim.chatMessagesReceived(sessionId()).size() == 2 ? true : null);
+        answer(2);
         assertEquals(List.of(), store.queued());
+        List<RecordingChatOutput.Message> messages = out.messages(chat);
+        assertEquals(2, messages.size(), "the waiting request carried on in its acknowledgement: " + messages);
+        assertFalse(isProgress(messages.get(1).text()) || messages.get(1).text().contains("in line"),
+                "the acknowledgement ends as the answer: " + messages);
+    }
+
+    @Test
+    void requestsThatWaitedCarryOnInTheirAcknowledgementsAfterATakeover() throws Exception {
+        // What a dead owner left: two requests waiting, each told its place, and files that cannot wait.
+        MessageRef first = waitingBefore("r5", "chat", "what can you do?", EN.queued(1, 1, Optional.empty()));
+        MessageRef second = waitingBefore("r6", "chat", "make a video of a lighthouse", EN.queued(2, 2, Optional.empty()));
+        MessageRef files = waitingBefore("r7", "files", "\"a.jpg\"", EN.queued(3, 3, Optional.empty()));
+        engine.adopt(List.of(chat.key()));
+        answer(2);
+        await(() -> store.queued().isEmpty() ? true : null);
+        List<RecordingChatOutput.Message> messages = out.messages(chat);
+        assertEquals(List.of(first, second, files), messages.stream().map(m -> m.ref).toList(),
+                "no new message: " + messages);
+        assertTrue(messages.get(1).versions.stream().anyMatch(v -> v.text().contains("#1 in line")),
+                "the second waited behind the first, told so in its own acknowledgement: " + messages);
+        assertEquals(EN.restartedBeforeUpload("\"a.jpg\""), messages.get(2).text());
+        assertEquals(List.of("what can you do?", "make a video of a lighthouse"), sim.chatMessagesReceived(sessionId()));
+    }
+
+    /** A request stored as waiting, with the acknowledgement the person was shown. */
+    private MessageRef waitingBefore(String requestId, String kind, String payload, String ackText) {
+        MessageRef ack = out.send(chat, requestId, Reply.text(ackText)).join();
+        long id = store.enqueue(new QueuedRequest(0, chat.key(), ann.id(), ann.displayName(), "en", requestId, kind,
+                payload, Instant.now()));
+        store.noteQueuedMessage(id, ack.messageId());
+        return ack;
     }
 
     @Test

@@ -67,7 +67,7 @@ public abstract class ReelayStoreContract {
         assertEquals(new ChatState("telegram:1", "1234567890123456789", "en", "{\"t\":[]}", T0), chat);
         AnonymousIdentity id = again.identity("telegram:1").orElseThrow();
         assertEquals(new AnonymousIdentity("client-1", "tok", "anon_1", T0.plusSeconds(60)), id);
-        List<QueuedRequest> queued = again.queued();
+        List<QueuedRequest> queued = again.queued().stream().map(WaitingRequest::request).toList();
         assertEquals(List.of("r1", "r2"), queued.stream().map(QueuedRequest::requestId).toList());
         assertEquals(new QueuedRequest(queued.get(0).id(), "telegram:1", "u", "Ann", "en", "r1", "chat", "make it blue", T0),
                 queued.get(0));
@@ -133,7 +133,7 @@ public abstract class ReelayStoreContract {
         long b = store.enqueue(new QueuedRequest(0, "c:1", "u", "", "", "r2", "chat", "y", T0));
         assertTrue(a > 0 && b > a, "ids increase: " + a + ", " + b);
         store.dequeue(a);
-        assertEquals(List.of(b), store.queued().stream().map(QueuedRequest::id).toList());
+        assertEquals(List.of(b), store.queued().stream().map(WaitingRequest::id).toList());
     }
 
     @Test
@@ -143,7 +143,7 @@ public abstract class ReelayStoreContract {
         store.enqueue(new QueuedRequest(0, "c:2", "u", "", "", "r3", "chat", "z", T0));
         assertEquals(2, store.dropQueued("c:1"));
         assertEquals(0, store.dropQueued("c:1"));
-        assertEquals(List.of("r3"), store.queued().stream().map(QueuedRequest::requestId).toList());
+        assertEquals(List.of("r3"), store.queued().stream().map(WaitingRequest::requestId).toList());
     }
 
     @Test
@@ -160,6 +160,21 @@ public abstract class ReelayStoreContract {
                 T0.plusSeconds(2)), "", ""), r2);
         store.clearRunning("c:1", "r2");
         assertEquals(List.of("r9"), store.running().stream().map(RunningRequest::requestId).toList());
+    }
+
+    @Test
+    void aWaitingRequestKeepsItsAcknowledgement() throws Exception {
+        QueuedRequest r1 = new QueuedRequest(0, "c:1", "u", "Ann", "en", "r1", "chat", "make it blue", T0);
+        long id = store.enqueue(r1);
+        long other = store.enqueue(new QueuedRequest(0, "c:1", "u", "Ann", "en", "r2", "export", "", T0));
+        store.noteQueuedMessage(id, "812");
+        assertEquals(List.of(new WaitingRequest(r1.withId(id), "812"),
+                        new WaitingRequest(new QueuedRequest(other, "c:1", "u", "Ann", "en", "r2", "export", "", T0), "")),
+                closeAndReopen().queued());
+        // Noted after the request left the line (a late callback): nothing comes back.
+        store.dequeue(id);
+        store.noteQueuedMessage(id, "813");
+        assertEquals(List.of("r2"), store.queued().stream().map(WaitingRequest::requestId).toList());
     }
 
     @Test

@@ -32,7 +32,7 @@ class SqliteStoreTest extends ReelayStoreContract {
 
     @Override
     protected int latestSchemaVersion() {
-        return 7;
+        return 8;
     }
 
     /** Schema version 2 exactly as the hand-rolled migrations of earlier Reelays made it, with some rows. */
@@ -77,12 +77,12 @@ class SqliteStoreTest extends ReelayStoreContract {
             assertEquals(latestSchemaVersion(), store.schemaVersion());
             assertEquals("session-7", store.chat("telegram:7").orElseThrow().sessionId());
             assertEquals(List.of(Instant.ofEpochMilli(5)), store.promptsSince("user:telegram:7", Instant.EPOCH));
-            assertEquals(List.of("r7"), store.queued().stream().map(QueuedRequest::requestId).toList());
+            assertEquals(List.of("r7"), store.queued().stream().map(WaitingRequest::requestId).toList());
             long next = store.enqueue(new QueuedRequest(0, "telegram:7", "u", "", "", "r8", "chat", "x", T0));
             assertTrue(next > store.queued().get(0).id());
         }
         try (SqliteStore store = SqliteStore.open(dir.resolve("old"))) {
-            assertEquals(List.of("r7", "r8"), store.queued().stream().map(QueuedRequest::requestId).toList());
+            assertEquals(List.of("r7", "r8"), store.queued().stream().map(WaitingRequest::requestId).toList());
         }
     }
 
