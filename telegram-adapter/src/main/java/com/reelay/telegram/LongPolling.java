@@ -36,6 +36,11 @@ final class LongPolling implements AutoCloseable {
     private static final int POLL_SECONDS = 50;
     /** How often an instance that does not poll looks whether the fleet's poller is gone. */
     private static final long FOLLOWER_LOOK_MS = 1_000;
+    /**
+     * Failed polls in a row (about 30 s with {@link #BACKOFF}) after which a fleet's poller hands
+     * the feed to another instance: Telegram may be unreachable from this host only.
+     */
+    static final int STEP_DOWN_AFTER_FAILURES = 6;
     private final long followerLookMs;
 
     private final BotApi api;
@@ -119,11 +124,29 @@ final class LongPolling implements AutoCloseable {
                 }
                 offset = null; // an update not kept is asked for again from the saved offset
                 report(e);
-                if (waitForClose(backoff.apply(++failures))) {
+                if (++failures >= STEP_DOWN_AFTER_FAILURES && stepDown(feed, failures)) {
+                    failures = 0;
+                    continue; // a follower now: it looks at once whether the fleet gave the feed back
+                }
+                if (waitForClose(backoff.apply(failures))) {
                     return;
                 }
             }
         }
+    }
+
+    /** True when another instance may poll now (this one then follows). */
+    private boolean stepDown(PollFeed feed, int failures) {
+        try {
+            if (feed.stepDown()) {
+                log.warn("telegram poller stepping down after {} failed polls in a row: another instance may reach Telegram",
+                        failures);
+                return true;
+            }
+        } catch (RuntimeException e) {
+            log.warn("telegram poller could not step down: {}", mask.describe(e));
+        }
+        return false;
     }
 
     private void report(Exception e) {

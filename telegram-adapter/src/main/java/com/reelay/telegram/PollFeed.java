@@ -22,6 +22,9 @@ interface PollFeed {
     /** Every update before {@code next} is handled (or kept in the inbox). */
     void save(int next);
 
+    /** This process could not poll for a while: another may (true when there is one to take over). */
+    boolean stepDown();
+
     static PollFeed alone() {
         return new PollFeed() {
             private int next;
@@ -34,6 +37,11 @@ interface PollFeed {
             @Override
             public int position() {
                 return next;
+            }
+
+            @Override
+            public boolean stepDown() {
+                return false; // nobody else to poll
             }
 
             @Override
@@ -58,6 +66,11 @@ interface PollFeed {
             @Override
             public void save(int next) {
                 intake.savePosition(FEED, next);
+            }
+
+            @Override
+            public boolean stepDown() {
+                return intake.stepDown(FEED);
             }
         };
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,11 @@ class LongPollingTest {
             public void save(int next) {
                 saved.add(next);
             }
+
+            @Override
+            public boolean stepDown() {
+                throw new AssertionError("this leader never fails long enough to step down");
+            }
         };
         List<Integer> offsets = new CopyOnWriteArrayList<>();
         CompletableFuture<ArrayList<Update>> held = new CompletableFuture<>();
@@ -135,6 +141,86 @@ class LongPollingTest {
         assertEquals(List.of(41, 41, 42, 43), kept, "41 again after 42 failed: the inbox keeps it once");
         assertEquals(List.of(40, 40, 43, 44), offsets);
         assertEquals(List.of(43, 44), saved);
+    }
+
+    /** A fleet's feed as one instance sees it: it leads while {@code leading}; stepping down hands the feed over if {@code others}. */
+    private static final class Fleet implements PollFeed {
+        final AtomicBoolean leading = new AtomicBoolean(true);
+        final boolean others;
+        final AtomicInteger polls;
+        final List<Integer> stepDownsAfterPolls = new CopyOnWriteArrayList<>();
+        final CountDownLatch followed = new CountDownLatch(3);
+
+        Fleet(boolean others, AtomicInteger polls) {
+            this.others = others;
+            this.polls = polls;
+        }
+
+        @Override
+        public boolean leads() {
+            if (!leading.get()) {
+                followed.countDown();
+            }
+            return leading.get();
+        }
+
+        @Override
+        public int position() {
+            return 0;
+        }
+
+        @Override
+        public void save(int next) {
+        }
+
+        @Override
+        public boolean stepDown() {
+            stepDownsAfterPolls.add(polls.get());
+            leading.set(!others); // another instance takes the feed, if there is one
+            return others;
+        }
+    }
+
+    /** Polls {@code fleet} against a Telegram that fails every getUpdates; {@code failing} counts down per poll. */
+    private static LongPolling pollFailing(Fleet fleet, CountDownLatch failing) throws Exception {
+        BotApi api = mock(BotApi.class);
+        when(api.call(any(DeleteWebhook.class))).thenReturn(CompletableFuture.completedFuture(true));
+        when(api.call(any(GetUpdates.class))).thenAnswer(invocation -> {
+            fleet.polls.incrementAndGet();
+            failing.countDown();
+            return failed();
+        });
+        LongPolling polling = new LongPolling(api, new SecretMask(), () -> { }, attempt -> 1L, () -> { }, 1);
+        polling.start(update -> { }, fleet);
+        return polling;
+    }
+
+    /**
+     * A leader that cannot reach Telegram (this host only, perhaps) hands the feed to the fleet
+     * after {@value LongPolling#STEP_DOWN_AFTER_FAILURES} failed polls in a row, then follows: it
+     * polls no more while another instance leads.
+     */
+    @Test
+    void aLeaderThatKeepsFailingStepsDownAndFollows() throws Exception {
+        Fleet fleet = new Fleet(true, new AtomicInteger());
+        LongPolling polling = pollFailing(fleet, new CountDownLatch(0));
+        assertTrue(fleet.followed.await(10, TimeUnit.SECONDS), "it follows once it stepped down");
+        polling.close();
+
+        assertEquals(List.of(LongPolling.STEP_DOWN_AFTER_FAILURES), fleet.stepDownsAfterPolls, "once, after that many failures");
+        assertEquals(LongPolling.STEP_DOWN_AFTER_FAILURES, fleet.polls.get(), "no poll while another instance leads");
+    }
+
+    /** With nobody to hand the feed to (alone in the fleet), it keeps trying, backing off. */
+    @Test
+    void aLoneLeaderKeepsTryingWhenItCannotStepDown() throws Exception {
+        Fleet fleet = new Fleet(false, new AtomicInteger());
+        CountDownLatch tried = new CountDownLatch(LongPolling.STEP_DOWN_AFTER_FAILURES + 3);
+        LongPolling polling = pollFailing(fleet, tried);
+        assertTrue(tried.await(10, TimeUnit.SECONDS), "polling goes on past the step-down threshold");
+        polling.close();
+        assertTrue(fleet.stepDownsAfterPolls.size() >= 1, "it asked to step down");
+        assertEquals(3, fleet.followed.getCount(), "and never stopped leading");
     }
 
     private static CompletableFuture<ArrayList<Update>> failed() {

@@ -129,6 +129,11 @@ class WebhookTest {
         @Override
         public void savePosition(String feed, long position) {
         }
+
+        @Override
+        public boolean stepDown(String feed) {
+            return false;
+        }
     }
 
     @Test

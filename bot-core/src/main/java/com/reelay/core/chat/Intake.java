@@ -20,6 +20,13 @@ public interface Intake {
     /** Whether this instance is the one to poll {@code feed} now: one poller per fleet, moving when it dies. */
     boolean leads(String feed);
 
+    /**
+     * This instance could not read {@code feed} for a while (the platform unreachable from here):
+     * it stops polling it for a time, so that another instance, which may reach it, polls
+     * instead. False when there is no other instance to take over.
+     */
+    boolean stepDown(String feed);
+
     /** The next position to read {@code feed} from (Telegram's getUpdates offset), as last saved; empty before the first. */
     OptionalLong position(String feed);
 

@@ -84,6 +84,17 @@ public final class ChatLeases {
         return taken;
     }
 
+    /**
+     * Gives up this instance's lease on {@code key}: it has no owner then, and the next instance
+     * to ask takes it (under the next epoch). Nothing if another instance holds it.
+     */
+    public void release(String key) {
+        String me = membership.instanceId();
+        if (sql.update("UPDATE chat_leases SET owner = '' WHERE chat_key = ? AND owner = ?", key, me) > 0) {
+            log.info("lease released key={} instance={}", key, me);
+        }
+    }
+
     /** The chat's lease as recorded, whoever holds it (live or not). */
     public Optional<ChatLease> current(String chatKey) {
         return sql.queryOne("SELECT chat_key, owner, epoch FROM chat_leases WHERE chat_key = ?",

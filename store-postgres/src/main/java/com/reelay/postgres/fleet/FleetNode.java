@@ -85,6 +85,8 @@ public final class FleetNode implements Intake, AutoCloseable {
     private volatile boolean taking = true;
     private volatile int size = 1;
     private volatile boolean leading;
+    /** Until when (the clock's millis) this instance leaves the feeds to others, having stepped down. */
+    private volatile long steppedDownUntil;
     private volatile long lastBeat;
 
     public FleetNode(DataSource database, String instanceId, Duration deadAfter, Clock clock, Host host) {
@@ -358,8 +360,23 @@ public final class FleetNode implements Intake, AutoCloseable {
 
     @Override
     public boolean leads(String feed) {
-        leading = taking && leases.acquire(FEED_LEASE + feed).isPresent();
+        leading = taking && clock.millis() >= steppedDownUntil && leases.acquire(FEED_LEASE + feed).isPresent();
         return leading;
+    }
+
+    /**
+     * Releases the feed's lease and leaves it for dead-after: time for another instance (each
+     * looks every second) to take it. Alone in the fleet, it keeps the feed.
+     */
+    @Override
+    public boolean stepDown(String feed) {
+        if (size <= 1) {
+            return false;
+        }
+        steppedDownUntil = clock.millis() + membership.deadAfter().toMillis();
+        leading = false;
+        leases.release(FEED_LEASE + feed);
+        return true;
     }
 
     /** Whether this instance was the fleet's poller at its last look. */

@@ -223,6 +223,30 @@ class FleetNodeTest {
     }
 
     @Test
+    void aPollerThatStepsDownHandsTheFeedToALiveInstanceAndLeavesItForDeadAfter() throws Exception {
+        FleetNode a = node("a", new Host());
+        assertFalse(a.stepDown("telegram"), "alone, there is nobody to hand the feed to");
+        assertTrue(a.leads("telegram"), "and it keeps it");
+        FleetNode b = node("b", new Host());
+        a.beat(); // a sees b
+        assertFalse(b.leads("telegram"));
+        assertTrue(a.stepDown("telegram"));
+        assertFalse(a.leads("telegram"), "it leaves the feed to the others");
+        assertTrue(b.leads("telegram"), "a live instance takes it");
+        assertEquals(2, feedEpoch(), "under the next epoch");
+        rig.clock.advance(FleetRig.DEAD_AFTER);
+        assertFalse(a.leads("telegram"), "b leads now, and it is live");
+    }
+
+    private long feedEpoch() throws Exception {
+        try (java.sql.Connection c = rig.database().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT epoch FROM chat_leases WHERE chat_key = 'feed:telegram'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void anInstanceThatCannotReachTheDatabaseForDeadAfterStopsOnItsOwn() throws Exception {
         Host hc = new Host();
         com.reelay.postgres.PostgresStore own = com.reelay.postgres.PostgresStore.open(rig.settings());
