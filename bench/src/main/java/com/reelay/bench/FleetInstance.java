@@ -54,7 +54,7 @@ final class FleetInstance implements FleetNode.Host, AutoCloseable {
         store = PostgresStore.open(database);
         client = new OkHttpNemoClient(Bot.nemoSettings(simulatorUrl, 4096, Duration.ofSeconds(4)), null,
                 OkHttpNemoClient.RateLimits.CALLER_SCHEDULES);
-        engine = new ConversationEngine(client, store, EngineSettings.defaults(), GUARD, Optional.of(World.TOKEN),
+        engine = new ConversationEngine(client, FleetNode.engineStore(store), EngineSettings.defaults(), GUARD, Optional.of(World.TOKEN),
                 IdentityScope.CHAT, Clock.systemUTC(), new SimpleMeterRegistry());
         fleet = new FleetNode(store.dataSource(), id, deadAfter,
                 new DatabaseClock(store.dataSource(), Clock.systemUTC(), Duration.ofMinutes(1)), this);

@@ -218,7 +218,9 @@ public final class Launcher {
             prometheus.close();
         });
 
-        ReelayStore store = openStore(options.offline() ? DatabaseSettings.defaults() : config.app().database(), dataDir);
+        ReelayStore durable = openStore(options.offline() ? DatabaseSettings.defaults() : config.app().database(), dataDir);
+        PostgresStore shared = durable instanceof PostgresStore pg ? pg : null;
+        ReelayStore store = shared != null ? FleetNode.engineStore(shared) : durable;
         resources.push(store);
         NemoSettings nemo = nemoTuning.apply(config.nemo().toClientSettings().withBaseUrl(apiBase));
         // The engine schedules 429 retries itself, so a rate limit never holds one of its workers.
@@ -230,7 +232,7 @@ public final class Launcher {
                 config.guard(), token, config.nemo().identityScope(), Clock.systemUTC(), Metrics.globalRegistry);
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("store", Probes.store(store));
-        FleetNode fleet = store instanceof PostgresStore pg ? joinFleet(pg, config.app().fleet(), engine, resources) : null;
+        FleetNode fleet = shared != null ? joinFleet(shared, config.app().fleet(), engine, resources) : null;
         ChatEngine direct = fleet == null ? engine : new LeasedEngine(engine, fleet);
         FleetHost host = fleet == null ? null : fleetHost;
         // What /readyz says about this instance's part, after the checks.
@@ -323,9 +325,9 @@ public final class Launcher {
     }
 
     /**
-     * PostgreSQL when configured, else SQLite in the data directory with a cache in front. Not
-     * PostgreSQL's state: instances share it, and a cache here would miss another's writes.
-     * {@code --offline} always keeps its simulated identities in its own SQLite file.
+     * PostgreSQL when configured (its cache comes with the fleet: {@link FleetNode#engineStore}),
+     * else SQLite in the data directory with a cache in front. {@code --offline} always keeps its
+     * simulated identities in its own SQLite file.
      */
     private static ReelayStore openStore(DatabaseSettings database, Path dataDir) throws StartFailure {
         try {

@@ -3,7 +3,10 @@ package com.reelay.postgres.fleet;
 import com.reelay.core.chat.Intake;
 import com.reelay.core.chat.NotTaken;
 import com.reelay.core.chat.support.DaemonThreads;
+import com.reelay.core.store.CachingStore;
+import com.reelay.core.store.ReelayStore;
 import com.reelay.core.store.Sql;
+import com.reelay.postgres.PostgresStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +38,8 @@ public final class FleetNode implements Intake, AutoCloseable {
     private static final int STRIPES = 64;
     private static final String FEED_LEASE = "feed:";
     private static final int TAKEOVER_BATCH = 200;
+    /** Chats whose state an instance's engine keeps in memory (the most recently used). */
+    private static final long ENGINE_CACHE_CHATS = 10_000;
     /** Telegram redelivers an update for up to a day: its id must de-duplicate that long. */
     private static final Duration REDELIVERY_WINDOW = Duration.ofHours(25);
 
@@ -88,6 +93,17 @@ public final class FleetNode implements Intake, AutoCloseable {
     /** Until when (the clock's millis) this instance leaves the feeds to others, having stepped down. */
     private volatile long steppedDownUntil;
     private volatile long lastBeat;
+
+    /**
+     * The store a fleet instance's engine uses: chat state, identities and languages cached in
+     * front of PostgreSQL (each message read them nine times). Safe because a chat runs only on
+     * its owner, and an instance comes to own only chats it never read: a chat changes hands when
+     * its owner dies or is expelled, and an expelled instance stops at once. Everything else
+     * (lines, running requests, renders, the guard's counts) always reaches the database.
+     */
+    public static ReelayStore engineStore(PostgresStore store) {
+        return new CachingStore(store, ENGINE_CACHE_CHATS);
+    }
 
     public FleetNode(DataSource database, String instanceId, Duration deadAfter, Clock clock, Host host) {
         this(database, database, instanceId, deadAfter, clock, host);

@@ -238,6 +238,19 @@ class FleetNodeTest {
         assertFalse(a.leads("telegram"), "b leads now, and it is live");
     }
 
+    @Test
+    void theEngineKeepsItsChatsInMemoryAndReadsAChatNewToItFromTheDatabase() {
+        java.time.Instant now = rig.clock.instant();
+        com.reelay.core.store.ReelayStore engine = FleetNode.engineStore(rig.store);
+        engine.saveChat(com.reelay.core.store.ChatState.fresh("telegram:1", now).withSession("s1", "en", now));
+        // What the dead owner of telegram:2 wrote before this instance took the chat over.
+        rig.store.saveChat(com.reelay.core.store.ChatState.fresh("telegram:2", now).withSession("s2", "fr", now));
+        assertEquals("s2", engine.chat("telegram:2").orElseThrow().sessionId(), "never read here: from the database");
+        // Behind its back (which no other instance does while this one owns the chat): memory answers.
+        rig.store.saveChat(com.reelay.core.store.ChatState.fresh("telegram:1", now).withSession("s9", "en", now));
+        assertEquals("s1", engine.chat("telegram:1").orElseThrow().sessionId());
+    }
+
     private long feedEpoch() throws Exception {
         try (java.sql.Connection c = rig.database().getConnection(); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT epoch FROM chat_leases WHERE chat_key = 'feed:telegram'")) {
