@@ -2,7 +2,8 @@ package com.reelay.core.chat;
 
 /**
  * What a person is waiting for when a message goes out, so a platform's send budget can serve
- * the most awaited messages first. Declared in the order they are served.
+ * the most awaited messages first. The order they are served in is
+ * {@link com.reelay.core.chat.send.SendBudget#SERVICE_ORDER} (acknowledgements first, and why).
  */
 public enum Urgency {
     /** Final replies, export links, errors and answers to commands: the person is waiting for it. */
