@@ -10,7 +10,10 @@ import com.reelay.postgres.PostgresStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -89,6 +92,10 @@ public final class FleetNode implements Intake, AutoCloseable {
     private InboxListener listener;
     private volatile boolean taking = true;
     private volatile int size = 1;
+    /** The live instances at the last beat, by id: how orphaned chats are shared out. */
+    private volatile List<String> liveIds = List.of();
+    /** Orphans the last sweep left to other instances: still orphaned at the next one, anyone takes them. */
+    private volatile Set<String> leftToOthers = Set.of();
     private volatile boolean leading;
     /** Until when (the clock's millis) this instance leaves the feeds to others, having stepped down. */
     private volatile long steppedDownUntil;
@@ -178,7 +185,8 @@ public final class FleetNode implements Intake, AutoCloseable {
                     others.clear(); // their chats are free now: look again at once
                 }
             }
-            int live = Math.max(1, membership.live().size());
+            liveIds = membership.live();
+            int live = Math.max(1, liveIds.size());
             if (live != size) {
                 log.info("fleet size instance={} live={}", instanceId(), live);
             }
@@ -198,9 +206,28 @@ public final class FleetNode implements Intake, AutoCloseable {
         host.expelled();
     }
 
-    /** Chats with requests in the inbox, and chats whose owner died with work left: each goes to its (new) owner. */
+    /**
+     * Chats with requests in the inbox, and chats whose owner died with work left: each goes to
+     * its (new) owner. A dead instance's chats are shared out among the live ones by a hash of
+     * the chat, so the notices and resumed work of a death go out through all their send
+     * budgets, not one's; a share its instance has not taken by the next look (it died too, is
+     * slow, or does not run that platform) goes to whoever looks.
+     */
     private void sweep() {
-        takeOver(orphans().stream().filter(host::serves).filter(chat -> !owned.containsKey(chat)).toList());
+        List<String> orphans = orphans().stream().filter(host::serves).filter(chat -> !owned.containsKey(chat)).toList();
+        List<String> ids = liveIds;
+        int me = ids.indexOf(instanceId());
+        List<String> mine = new ArrayList<>();
+        Set<String> left = new HashSet<>();
+        for (String chat : orphans) {
+            if (me < 0 || Math.floorMod(chat.hashCode(), ids.size()) == me || leftToOthers.contains(chat)) {
+                mine.add(chat);
+            } else {
+                left.add(chat);
+            }
+        }
+        leftToOthers = left;
+        takeOver(mine);
         inbox.chatsWaiting().forEach(this::wake);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.reelay.core.store.QueuedRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -204,6 +205,49 @@ class FleetNodeTest {
         node("b", hb); // joining beats once: it sweeps
         assertEquals("adopt telegram:9", hb.next());
         assertNull(hb.did.poll(200, TimeUnit.MILLISECONDS), "a platform this instance does not run is left: " + hb.did);
+    }
+
+    @Test
+    void aDeadInstancesChatsAreSharedOutAndAShareNotTakenGoesToWhoeverLooksNext() throws Exception {
+        Host ha = new Host();
+        Host hb = new Host();
+        FleetNode a = node("a", ha);
+        FleetNode b = node("b", hb);
+        a.beat();
+        // What an instance dead before either looked left: 20 chats with a request running, no live owner.
+        for (int chat = 1; chat <= 20; chat++) {
+            rig.store.markRunning(new QueuedRequest(0, "telegram:" + chat, "u", "", "en", "tg-" + chat + "-1", "chat", "x",
+                    rig.clock.instant()));
+        }
+        a.beat();
+        b.beat();
+        Set<String> byA = adopted(ha);
+        Set<String> byB = adopted(hb);
+        assertFalse(byA.isEmpty() || byB.isEmpty(), "both take a share: " + byA + " / " + byB);
+        assertTrue(java.util.Collections.disjoint(byA, byB));
+        assertEquals(20, byA.size() + byB.size(), "all taken at the first look of each");
+
+        for (int chat = 21; chat <= 40; chat++) {
+            rig.store.markRunning(new QueuedRequest(0, "telegram:" + chat, "u", "", "en", "tg-" + chat + "-1", "chat", "x",
+                    rig.clock.instant()));
+        }
+        a.beat(); // a takes its share; b does not look (slow, say)
+        int first = adopted(ha).size();
+        assertTrue(first > 0 && first < 20, "a's share alone: " + first);
+        a.beat(); // one look later b's share is still orphaned: a takes it
+        assertEquals(20 - first, adopted(ha).size());
+        assertEquals(Set.of(), adopted(hb));
+    }
+
+    /** The chats {@code host} adopted since last asked. */
+    private static Set<String> adopted(Host host) {
+        Set<String> chats = new java.util.TreeSet<>();
+        for (String did; (did = host.did.poll()) != null; ) {
+            if (did.startsWith("adopt ")) {
+                chats.add(did.substring("adopt ".length()));
+            }
+        }
+        return chats;
     }
 
     @Test
