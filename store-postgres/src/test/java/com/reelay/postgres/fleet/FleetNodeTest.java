@@ -215,10 +215,7 @@ class FleetNodeTest {
         FleetNode b = node("b", hb);
         a.beat();
         // What an instance dead before either looked left: 20 chats with a request running, no live owner.
-        for (int chat = 1; chat <= 20; chat++) {
-            rig.store.markRunning(new QueuedRequest(0, "telegram:" + chat, "u", "", "en", "tg-" + chat + "-1", "chat", "x",
-                    rig.clock.instant()));
-        }
+        leftRunning(1, 20);
         a.beat();
         b.beat();
         Set<String> byA = adopted(ha);
@@ -227,16 +224,21 @@ class FleetNodeTest {
         assertTrue(java.util.Collections.disjoint(byA, byB));
         assertEquals(20, byA.size() + byB.size(), "all taken at the first look of each");
 
-        for (int chat = 21; chat <= 40; chat++) {
-            rig.store.markRunning(new QueuedRequest(0, "telegram:" + chat, "u", "", "en", "tg-" + chat + "-1", "chat", "x",
-                    rig.clock.instant()));
-        }
+        leftRunning(21, 40);
         a.beat(); // a takes its share; b does not look (slow, say)
         int first = adopted(ha).size();
         assertTrue(first > 0 && first < 20, "a's share alone: " + first);
         a.beat(); // one look later b's share is still orphaned: a takes it
         assertEquals(20 - first, adopted(ha).size());
         assertEquals(Set.of(), adopted(hb));
+    }
+
+    /** Chats telegram:{@code from}..{@code to} with a request running and no live owner: what a dead instance left. */
+    private void leftRunning(int from, int to) {
+        for (int chat = from; chat <= to; chat++) {
+            rig.store.markRunning(new QueuedRequest(0, "telegram:" + chat, "u", "", "en", "tg-" + chat + "-1", "chat", "x",
+                    rig.clock.instant()));
+        }
     }
 
     /** The chats {@code host} adopted since last asked. */
